@@ -1,0 +1,19 @@
+package dev.inlay.media.demux;
+
+import dev.inlay.media.track.TrackFormat;
+import java.util.Map;
+
+/** Where a demuxer reports what it finds: tracks as they appear, metadata, and the end of the stream. */
+public interface DemuxOutput {
+  /** A new track; the returned output receives its packets. */
+  TrackOutput track(TrackFormat format);
+
+  /** Container metadata (FLV onMetaData, Matroska Info); values are Double, Boolean, String, List or Map. */
+  default void metadata(Map<String, Object> metadata) {}
+
+  /** A unit was skipped as malformed but parsing continues (counted, not fatal). */
+  default void skipped(String reason) {}
+
+  /** No more packets will come. */
+  default void end() {}
+}

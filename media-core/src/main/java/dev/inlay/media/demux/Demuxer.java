@@ -1,0 +1,12 @@
+package dev.inlay.media.demux;
+
+import dev.inlay.media.ParserException;
+
+/** A push-style container parser: bytes go in by {@link #feed}, tracks and packets come out to its output. */
+public interface Demuxer {
+  /** Parses as much of the input as is complete; keeps the rest for the next call. */
+  void feed(byte[] data, int offset, int length) throws ParserException;
+
+  /** Tells that no more input comes; an incomplete unit at the end is reported as truncated. */
+  void endOfStream() throws ParserException;
+}

@@ -1,0 +1,338 @@
+package dev.inlay.media.demux.flv;
+
+import dev.inlay.media.ParserException;
+import dev.inlay.media.codec.Amf0;
+import dev.inlay.media.codec.AudioSpecificConfig;
+import dev.inlay.media.demux.DemuxOutput;
+import dev.inlay.media.demux.Demuxer;
+import dev.inlay.media.demux.TrackOutput;
+import dev.inlay.media.io.ByteQueue;
+import dev.inlay.media.io.ByteReader;
+import dev.inlay.media.track.Codec;
+import dev.inlay.media.track.Packet;
+import dev.inlay.media.track.TrackFormat;
+import java.util.Map;
+
+/**
+ * Push-style FLV demuxer.
+ *
+ * <p>Layout (Adobe FLV and F4V specification 10.1, Annex E; enhanced RTMP v1/v2 by Veovera):
+ * <pre>
+ * header:  'F' 'L' 'V' version:u8 flags:u8 dataOffset:u32, then PreviousTagSize0:u32
+ * tag:     type:u8 (8 audio, 9 video, 18 script; 0x20 = filtered) dataSize:u24
+ *          timestamp:u24 timestampExtended:u8 (bits 31..24) streamId:u24, data, PreviousTagSize:u32
+ * video:   legacy   frameType:4 codecId:4 [AVC/HEVC: packetType:u8 compositionTime:s24]
+ *          enhanced isEx:1 frameType:3 packetType:4 fourCC:u32 [avc1/hvc1 CodedFrames: compositionTime:s24]
+ * audio:   legacy   soundFormat:4 rate:2 size:1 type:1 [AAC: packetType:u8]
+ *          enhanced soundFormat=9:4 packetType:4 fourCC:u32
+ * </pre>
+ * Tracks are numbered in order of first appearance, as FFmpeg numbers FLV streams.
+ */
+public final class FlvDemuxer implements Demuxer {
+  private static final int TAG_HEADER = 11;
+  private static final int TYPE_AUDIO = 8;
+  private static final int TYPE_VIDEO = 9;
+  private static final int TYPE_SCRIPT = 18;
+
+  private final DemuxOutput output;
+  private final ByteQueue queue = new ByteQueue();
+  private boolean headerDone;
+  private long skipBytes;
+  private boolean ended;
+
+  private final FlvTrack video = new FlvTrack();
+  private final FlvTrack audio = new FlvTrack();
+  private int nextTrackId;
+
+  /** The state of one of the two FLV tracks. */
+  private static final class FlvTrack {
+    TrackFormat format;
+    TrackOutput out;
+  }
+
+  public FlvDemuxer(DemuxOutput output) {
+    this.output = output;
+  }
+
+  @Override
+  public void feed(byte[] data, int offset, int length) throws ParserException {
+    if (ended) {
+      throw ParserException.malformed("feed after end of stream");
+    }
+    queue.append(data, offset, length);
+    parse();
+  }
+
+  @Override
+  public void endOfStream() throws ParserException {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    int left = queue.available();
+    output.end();
+    if (!headerDone && left > 0) {
+      throw ParserException.truncated("FLV header");
+    }
+    // A trailing PreviousTagSize without a tag is normal; anything longer is a cut tag.
+    if (left > 4 || skipBytes > 0) {
+      throw ParserException.truncated("FLV tag at offset " + queue.position());
+    }
+  }
+
+  private void parse() throws ParserException {
+    while (true) {
+      if (skipBytes > 0) {
+        int n = (int) Math.min(skipBytes, queue.available());
+        queue.skip(n);
+        skipBytes -= n;
+        if (skipBytes > 0) {
+          return;
+        }
+      }
+      if (!headerDone) {
+        if (queue.available() < 9) {
+          return;
+        }
+        if (queue.peek(0) != 'F' || queue.peek(1) != 'L' || queue.peek(2) != 'V') {
+          throw ParserException.malformed("not an FLV file (no 'FLV' signature)");
+        }
+        ByteReader r = queue.reader(9);
+        r.skip(5);
+        long dataOffset = r.u32();
+        if (dataOffset < 9) {
+          throw ParserException.malformed("FLV header data offset " + dataOffset);
+        }
+        queue.skip(9);
+        skipBytes = dataOffset - 9 + 4; // rest of the header, then PreviousTagSize0
+        headerDone = true;
+        continue;
+      }
+      if (queue.available() < TAG_HEADER) {
+        return;
+      }
+      int type = queue.peek(0);
+      int dataSize = (queue.peek(1) << 16) | (queue.peek(2) << 8) | queue.peek(3);
+      int total = TAG_HEADER + dataSize + 4;
+      if (queue.available() < total) {
+        return;
+      }
+      long position = queue.position();
+      ByteReader r = queue.reader(TAG_HEADER + dataSize);
+      r.skip(4);
+      int ts = r.u24() | (r.u8() << 24); // extended byte holds bits 31..24
+      r.skip(3);
+      ByteReader body = r.slice(dataSize);
+      try {
+        if ((type & 0x20) != 0) {
+          output.skipped("encrypted FLV tag");
+        } else {
+          switch (type & 0x1F) {
+            case TYPE_AUDIO -> audioTag(body, ts, position);
+            case TYPE_VIDEO -> videoTag(body, ts, position);
+            case TYPE_SCRIPT -> scriptTag(body);
+            default -> throw ParserException.malformed("FLV tag type " + type + " at offset " + position);
+          }
+        }
+      } catch (ParserException e) {
+        if (!e.isRecoverable()) {
+          throw e;
+        }
+        output.skipped(e.getMessage());
+      }
+      queue.skip(total);
+    }
+  }
+
+  private void scriptTag(ByteReader body) throws ParserException {
+    try {
+      Object name = Amf0.read(body);
+      if (!"onMetaData".equals(name) || body.remaining() == 0) {
+        return;
+      }
+      Object value = Amf0.read(body);
+      if (value instanceof Map<?, ?> map) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) map;
+        output.metadata(metadata);
+      }
+    } catch (ParserException e) {
+      throw ParserException.malformedUnit("bad script tag: " + e.getMessage());
+    }
+  }
+
+  private void videoTag(ByteReader body, int ts, long position) throws ParserException {
+    if (body.remaining() == 0) {
+      return;
+    }
+    int b = body.u8();
+    if ((b & 0x80) != 0) {
+      enhancedVideo(body, b, ts, position);
+      return;
+    }
+    int frameType = b >> 4;
+    int codecId = b & 0x0F;
+    Codec codec = switch (codecId) {
+      case 7 -> Codec.H264;
+      case 12 -> Codec.HEVC;
+      default -> throw ParserException.malformedUnit("FLV video codec id " + codecId + " is not supported");
+    };
+    if (frameType == 5) {
+      return; // video info/command frame
+    }
+    int packetType = body.u8();
+    int cts = body.s24();
+    switch (packetType) {
+      case 0 -> videoConfig(codec, body.bytes(body.remaining()));
+      case 1 -> videoFrame(codec, body, ts, cts, frameType == 1, position);
+      default -> { } // end of sequence
+    }
+  }
+
+  private void enhancedVideo(ByteReader body, int b, int ts, long position) throws ParserException {
+    int frameType = (b >> 4) & 0x07;
+    int packetType = b & 0x0F;
+    String fourCc = body.fourCc();
+    Codec codec = switch (fourCc) {
+      case "avc1" -> Codec.H264;
+      case "hvc1" -> Codec.HEVC;
+      case "vp09" -> Codec.VP9;
+      case "av01" -> Codec.AV1;
+      default -> throw ParserException.malformedUnit("enhanced FLV video FourCC '" + fourCc + "' is not supported");
+    };
+    if (frameType == 5) {
+      return;
+    }
+    switch (packetType) {
+      case 0 -> videoConfig(codec, body.bytes(body.remaining()));
+      case 1 -> {
+        int cts = (codec == Codec.H264 || codec == Codec.HEVC) ? body.s24() : 0;
+        videoFrame(codec, body, ts, cts, frameType == 1, position);
+      }
+      case 3 -> videoFrame(codec, body, ts, 0, frameType == 1, position);
+      default -> { } // SequenceEnd, Metadata (colour info), MPEG2TSSequenceStart: nothing to decode
+    }
+  }
+
+  private void videoConfig(Codec codec, byte[] config) {
+    TrackFormat format = TrackFormat.video(0, codec, config, 0, 0);
+    announce(video, format);
+  }
+
+  private void videoFrame(Codec codec, ByteReader body, int ts, int cts, boolean key, long position)
+      throws ParserException {
+    if (body.remaining() == 0) {
+      return;
+    }
+    if (video.format == null || video.format.codec() != codec) {
+      if (codec == Codec.H264 || codec == Codec.HEVC) {
+        throw ParserException.malformedUnit(codec + " frame before its sequence header");
+      }
+      announce(video, TrackFormat.video(0, codec, new byte[0], 0, 0));
+    }
+    long dtsUs = ts * 1000L;
+    long ptsUs = (long) (ts + cts) * 1000L;
+    video.out.packet(new Packet(video.format.trackId(), ptsUs, dtsUs, 0, key, body.bytes(body.remaining()),
+        0, position));
+  }
+
+  private void audioTag(ByteReader body, int ts, long position) throws ParserException {
+    if (body.remaining() == 0) {
+      return;
+    }
+    int b = body.u8();
+    int soundFormat = b >> 4;
+    if (soundFormat == 9) {
+      enhancedAudio(body, b & 0x0F, ts, position);
+      return;
+    }
+    int rate = switch ((b >> 2) & 3) {
+      case 0 -> 5512;
+      case 1 -> 11025;
+      case 2 -> 22050;
+      default -> 44100;
+    };
+    int channels = (b & 1) + 1;
+    switch (soundFormat) {
+      case 10 -> {
+        int packetType = body.u8();
+        if (packetType == 0) {
+          byte[] asc = body.bytes(body.remaining());
+          AudioSpecificConfig c = AudioSpecificConfig.parse(asc);
+          announce(audio, TrackFormat.audio(0, Codec.AAC, asc, c.sampleRate(), c.channels()));
+        } else {
+          if (audio.format == null || audio.format.codec() != Codec.AAC) {
+            throw ParserException.malformedUnit("AAC frame before its AudioSpecificConfig");
+          }
+          audioFrame(body, ts, position);
+        }
+      }
+      case 2, 14 -> {
+        if (audio.format == null || audio.format.codec() != Codec.MP3) {
+          announce(audio, TrackFormat.audio(0, Codec.MP3, new byte[0], soundFormat == 14 ? 8000 : rate, channels));
+        }
+        audioFrame(body, ts, position);
+      }
+      default -> throw ParserException.malformedUnit("FLV sound format " + soundFormat + " is not supported");
+    }
+  }
+
+  private void enhancedAudio(ByteReader body, int packetType, int ts, long position) throws ParserException {
+    String fourCc = body.fourCc();
+    Codec codec = switch (fourCc) {
+      case "Opus" -> Codec.OPUS;
+      case "mp4a" -> Codec.AAC;
+      case ".mp3" -> Codec.MP3;
+      default -> throw ParserException.malformedUnit("enhanced FLV audio FourCC '" + fourCc + "' is not supported");
+    };
+    switch (packetType) {
+      case 0 -> {
+        byte[] config = body.bytes(body.remaining());
+        int rate = 0;
+        int channels = 0;
+        if (codec == Codec.AAC) {
+          AudioSpecificConfig c = AudioSpecificConfig.parse(config);
+          rate = c.sampleRate();
+          channels = c.channels();
+        } else if (codec == Codec.OPUS && config.length >= 19) {
+          channels = config[9] & 0xFF;
+          rate = 48000;
+        }
+        announce(audio, TrackFormat.audio(0, codec, config, rate, channels));
+      }
+      case 1 -> {
+        if (audio.format == null || audio.format.codec() != codec) {
+          if (codec == Codec.AAC) {
+            throw ParserException.malformedUnit("AAC frame before its AudioSpecificConfig");
+          }
+          announce(audio, TrackFormat.audio(0, codec, new byte[0], codec == Codec.OPUS ? 48000 : 0, 0));
+        }
+        audioFrame(body, ts, position);
+      }
+      default -> { } // SequenceEnd, MultichannelConfig
+    }
+  }
+
+  private void audioFrame(ByteReader body, int ts, long position) throws ParserException {
+    if (body.remaining() == 0) {
+      return;
+    }
+    long us = ts * 1000L;
+    audio.out.packet(new Packet(audio.format.trackId(), us, us, 0, true, body.bytes(body.remaining()), 0, position));
+  }
+
+  /** Publishes a track the first time, or its new format afterwards. */
+  private void announce(FlvTrack track, TrackFormat format) {
+    if (track.out == null) {
+      TrackFormat numbered = new TrackFormat(nextTrackId++, format.codec(), format.config(), format.width(),
+          format.height(), format.sampleRate(), format.channels(), 0, 0);
+      track.format = numbered;
+      track.out = output.track(numbered);
+    } else {
+      TrackFormat renumbered = new TrackFormat(track.format.trackId(), format.codec(), format.config(),
+          format.width(), format.height(), format.sampleRate(), format.channels(), 0, 0);
+      track.format = renumbered;
+      track.out.format(renumbered);
+    }
+  }
+}

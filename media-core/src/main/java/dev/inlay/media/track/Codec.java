@@ -1,0 +1,38 @@
+package dev.inlay.media.track;
+
+/** The codecs Inlay decodes; {@link #decoderId()} equals the INLAY_CODEC_* constant of inlay_decoder.h. */
+public enum Codec {
+  H264(1, true, "h264"),
+  HEVC(2, true, "hevc"),
+  VP8(3, true, "vp8"),
+  VP9(4, true, "vp9"),
+  AV1(5, true, "av1"),
+  AAC(16, false, "aac"),
+  MP3(17, false, "mp3"),
+  OPUS(18, false, "opus"),
+  VORBIS(19, false, "vorbis");
+
+  private final int decoderId;
+  private final boolean video;
+  private final String ffmpegName;
+
+  Codec(int decoderId, boolean video, String ffmpegName) {
+    this.decoderId = decoderId;
+    this.video = video;
+    this.ffmpegName = ffmpegName;
+  }
+
+  /** The codec number of the C decoder API. */
+  public int decoderId() {
+    return decoderId;
+  }
+
+  public boolean isVideo() {
+    return video;
+  }
+
+  /** The codec_name FFmpeg's tools print for it. */
+  public String ffmpegName() {
+    return ffmpegName;
+  }
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Builds static libavcodec, libavutil, libswresample (FFmpeg) and libdav1d for Emscripten, from Debian's
+# source packages, and caches the result outside any Maven target/ folder.
+#
+# Usage: ffmpeg-libs.sh PROFILE      PROFILE is o3 (plain Wasm), simd (-msimd128) or small (-Os,
+#                                    --enable-small: feeds the asm.js build).
+# Prints the install prefix (with lib/ and include/) on stdout; progress goes to stderr.
+# The cache key is the Debian source versions, the profile's flags and this script's own text, so any
+# change to how the libraries are made rebuilds them and nothing else does.
+set -euo pipefail
+
+profile=${1:?profile: o3, simd or small}
+here=$(cd "$(dirname "$0")" && pwd)
+cache=${INLAY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/inlay}
+export NODE_PATH=/usr/share/nodejs   # Debian's emcc runs acorn with the machine's node
+# Debian's emcc is a Python script: take Debian's python3 directly (a version-manager shim in front of it
+# doubles the cost of each of configure's thousands of compiler runs).
+export PATH=/usr/bin:$PATH
+log() { echo "[ffmpeg-libs:$profile] $*" >&2; }
+
+case "$profile" in
+  o3)    opt="-O3"; cflags="";           small="" ;;
+  simd)  opt="-O3"; cflags="-msimd128";  small="" ;;
+  small) opt="-Os"; cflags="";           small="--enable-small" ;;
+  *) echo "unknown profile $profile" >&2; exit 2 ;;
+esac
+
+# The decoders and parsers of Inlay. mp3float (not the fixed-point mp3) because native ffmpeg picks it
+# first, and float planar output is what WebAudio takes.
+decoders="h264,hevc,vp8,vp9,aac,mp3float,opus,vorbis,libdav1d"
+parsers="h264,hevc,vp8,vp9,av1,aac,mpegaudio,opus,vorbis"
+
+ffmpeg_conf=(--cc="$here/emcc-st" --cxx=em++ --ar=emar --ranlib=emranlib --nm=emnm --target-os=none
+  --arch=x86_32 --enable-cross-compile --disable-everything --disable-programs --disable-doc
+  --disable-asm --disable-inline-asm --disable-x86asm --disable-pthreads --disable-w32threads
+  --disable-os2threads --disable-network --disable-autodetect --disable-debug
+  --disable-runtime-cpudetect --disable-avdevice --disable-avformat --disable-swscale
+  --disable-avfilter --disable-postproc --disable-stripping --enable-libdav1d
+  --enable-decoder="$decoders" --enable-parser="$parsers" --optflags="$opt" $small)
+
+# --- sources -------------------------------------------------------------------------------------
+srcdir="$cache/src"
+mkdir -p "$srcdir"
+
+# Fetches a Debian source package's files (once), verifies them against the .dsc's SHA-256 sums and
+# unpacks it with Debian's patches applied. Prints the unpacked folder.
+fetch_source() {
+  local pkg=$1 dsc
+  dsc=$(cd "$srcdir" && apt-get source --print-uris "$pkg" 2>/dev/null | grep -o "[^ '/]*\.dsc" | awk 'NR==1')
+  if [ -z "$dsc" ]; then
+    echo "cannot find Debian's source package '$pkg': run ./inlay setup (it adds deb-src entries)" >&2
+    exit 1
+  fi
+  if [ ! -f "$srcdir/$dsc" ]; then
+    log "downloading $pkg source ($dsc) from Debian's archive"
+    (cd "$srcdir" && apt-get source --download-only "$pkg" >&2)
+  fi
+  # Verify every file listed under Checksums-Sha256.
+  awk '/^Checksums-Sha256:/ {on=1; next} /^[^ ]/ {on=0} on && NF==3 {print $1"  "$3}' "$srcdir/$dsc" \
+    | (cd "$srcdir" && sha256sum --quiet -c - >&2) || { echo "checksum mismatch in $pkg source" >&2; exit 1; }
+  local version=${dsc#"${pkg}_"}; version=${version%.dsc}
+  local dir="$srcdir/$pkg-$version"
+  if [ ! -f "$dir/.inlay-unpacked" ]; then
+    log "unpacking $pkg $version"
+    rm -rf "$dir" "$dir.tmp"; mkdir -p "$dir.tmp"
+    local orig debian
+    orig=$(ls "$srcdir/${pkg}_${version%-*}".orig.tar.* | grep -v '\.asc$' | head -n1)
+    debian="$srcdir/${pkg}_${version}.debian.tar.xz"
+    tar -xf "$orig" -C "$dir.tmp" --strip-components=1
+    tar -xf "$debian" -C "$dir.tmp"
+    if [ -f "$dir.tmp/debian/patches/series" ]; then
+      grep -v '^\s*#' "$dir.tmp/debian/patches/series" | while read -r p _; do
+        [ -n "$p" ] && patch -d "$dir.tmp" -p1 -s < "$dir.tmp/debian/patches/$p"
+      done
+    fi
+    touch "$dir.tmp/.inlay-unpacked"
+    mv "$dir.tmp" "$dir"
+  fi
+  echo "$dir"
+}
+
+ffmpeg_src=$(fetch_source ffmpeg)
+dav1d_src=$(fetch_source dav1d)
+
+# Bump recipe when the way the libraries are built changes in a way the variables below do not show.
+recipe=1
+key=$( { echo "recipe $recipe"; basename "$ffmpeg_src"; basename "$dav1d_src";
+         echo "$profile $opt $cflags $small"; printf '%s\n' "${ffmpeg_conf[@]}";
+         emcc --version 2>/dev/null | awk 'NR==1'; } | sha256sum | cut -c1-16)
+prefix="$cache/libs/$profile-$key"
+if [ -f "$prefix/.done" ]; then
+  echo "$prefix"; exit 0
+fi
+
+build="$cache/build/$profile-$key"
+rm -rf "$build" "$prefix"; mkdir -p "$build/dav1d" "$build/ffmpeg" "$prefix"
+start=$(date +%s)
+
+# --- dav1d (meson cross build; emcc-st drops -pthread so that no shared memory is required) -------
+log "building dav1d ($(basename "$dav1d_src"))"
+cat > "$build/dav1d/cross.txt" <<CROSS
+[binaries]
+c = '$here/emcc-st'
+ar = 'emar'
+strip = 'true'
+[built-in options]
+c_args = ['$opt'$( [ -n "$cflags" ] && echo ", '$cflags'")]
+[host_machine]
+system = 'emscripten'
+cpu_family = 'wasm32'
+cpu = 'wasm32'
+endian = 'little'
+CROSS
+meson setup "$build/dav1d/out" "$dav1d_src" --cross-file "$build/dav1d/cross.txt" \
+  --prefix="$prefix" --libdir=lib --buildtype=plain --default-library=static \
+  -Denable_asm=false -Denable_tools=false -Denable_tests=false -Denable_examples=false \
+  -Dlogging=false -Dbitdepths="['8','16']" >"$build/dav1d.log" 2>&1 \
+  || { tail -n 40 "$build/dav1d.log" >&2; exit 1; }
+ninja -C "$build/dav1d/out" install >>"$build/dav1d.log" 2>&1 || { tail -n 40 "$build/dav1d.log" >&2; exit 1; }
+sed -i 's/-pthread//g' "$prefix/lib/pkgconfig/dav1d.pc"
+
+# --- FFmpeg -----------------------------------------------------------------------------------------
+log "configuring FFmpeg ($(basename "$ffmpeg_src")); this takes minutes because every probe starts emcc"
+(cd "$build/ffmpeg" && PKG_CONFIG_PATH="$prefix/lib/pkgconfig" \
+   "$ffmpeg_src/configure" --prefix="$prefix" --pkg-config=pkg-config --pkg-config-flags=--static \
+   --extra-cflags="$cflags" "${ffmpeg_conf[@]}") >"$build/configure.log" 2>&1 \
+  || { tail -n 40 "$build/configure.log" >&2; tail -n 60 "$build/ffmpeg/ffbuild/config.log" >&2; exit 1; }
+for d in h264 hevc vp8 vp9 aac mp3float opus vorbis libdav1d; do
+  grep -q "^CONFIG_$(echo "$d" | tr a-z A-Z)_DECODER=yes" "$build/ffmpeg/ffbuild/config.mak" \
+    || { echo "FFmpeg configure dropped the $d decoder (see $build/ffmpeg/ffbuild/config.log)" >&2; exit 1; }
+done
+log "compiling FFmpeg"
+make -C "$build/ffmpeg" -j"$(nproc)" >"$build/make.log" 2>&1 || { tail -n 40 "$build/make.log" >&2; exit 1; }
+make -C "$build/ffmpeg" install >>"$build/make.log" 2>&1
+cp "$build/ffmpeg/config.h" "$prefix/include/ffmpeg-config.h"
+echo "ffmpeg=$(basename "$ffmpeg_src") dav1d=$(basename "$dav1d_src") profile=$profile flags='$opt $cflags $small'" > "$prefix/.done"
+rm -rf "$build"
+log "done in $(( $(date +%s) - start )) s: $prefix"
+echo "$prefix"

@@ -4,7 +4,7 @@
 // laid out as FFmpeg's rawvideo (planes packed, no padding) or pcm_s16le (interleaved, converted from
 // float the way libswresample does it).
 //
-// usage: node framecrc-node.cjs DECODER_DIR wasm|simd|asmjs [PCM_OUT | --bench]
+// usage: node framecrc-node.cjs DECODER_DIR [flv-|webm-]wasm|simd|asmjs [PCM_OUT | --bench]
 // With --bench, only the first video stream is decoded, nothing is hashed, and the output is one line
 // of JSON: {"frames": N, "decodeMs": T} (time spent inside the decoder's send and receive calls).
 // stdin messages (little-endian):
@@ -22,14 +22,19 @@ const path = require('path');
 const [dir, variant, extra] = process.argv.slice(2);
 const bench = extra === '--bench';
 const pcmOut = bench ? undefined : extra;
-const name = { wasm: 'decoder', simd: 'decoder-simd', asmjs: 'decoder-asm' }[variant];
+// A variant is wasm, simd or asmjs, optionally after a codec set: flv-simd is decoder-flv-simd.js.
+const parts = variant.split('-');
+const set = parts[0] === 'flv' || parts[0] === 'webm' ? parts.shift() : '';
+const kind = parts.length ? parts.join('-') : 'wasm';
+const suffix = { wasm: '', simd: '-simd', asmjs: '-asm' }[kind];
+const name = suffix === undefined ? undefined : 'decoder' + (set ? '-' + set : '') + suffix;
 if (!name) {
   console.error('unknown decoder variant ' + variant);
   process.exit(2);
 }
 const factory = require(path.join(dir, name + '.js'));
 const options = { print: () => {}, printErr: () => {} };
-if (variant !== 'asmjs') options.wasmBinary = fs.readFileSync(path.join(dir, name + '.wasm'));
+if (kind !== 'asmjs') options.wasmBinary = fs.readFileSync(path.join(dir, name + '.wasm'));
 
 const CODEC_NAMES = { 1: 'h264', 2: 'hevc', 3: 'vp8', 4: 'vp9', 5: 'av1', 16: 'aac', 17: 'mp3', 18: 'opus', 19: 'vorbis' };
 const F = { CORRUPT: 15, KIND: 0, WIDTH: 1, HEIGHT: 2, LAYOUT: 3, DEPTH: 4, SHIFT_X: 5, SHIFT_Y: 6, PLANES: 7, SAR_NUM: 12,
@@ -243,7 +248,7 @@ function run(M) {
       streams.set(s.index, s);
     } else if (type === 2) {
       const s = streams.get(i32());
-      if (!s) { pos += 8 + 8 + 4 + 4; pos += i32(); continue; }
+      if (!s) { pos += 8 + 8 + 4 + 4; const skip = i32(); pos += skip; continue; }
       const pts = f64();
       const dts = f64();
       const flags = i32();

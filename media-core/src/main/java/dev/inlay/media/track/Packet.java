@@ -11,6 +11,8 @@ package dev.inlay.media.track;
  * @param data              the payload as the decoder takes it (length-prefixed NAL units for AVC/HEVC)
  * @param discardPaddingUs  audio to drop from the end of this packet (Matroska DiscardPadding)
  * @param position          byte offset of the packet's container unit in the input, or -1
+ * @param discontinuity     the timeline jumped before this packet (a live stream restarted or was cut):
+ *                          do not measure its distance to the previous packet
  */
 public record Packet(int trackId, long ptsUs, long dtsUs, long durationUs, boolean key, byte[] data,
-    long discardPaddingUs, long position) {}
+    long discardPaddingUs, long position, boolean discontinuity) {}

@@ -29,7 +29,8 @@ public final class PacketLog implements DemuxOutput {
       public void packet(Packet p) {
         packets.add(p);
         lines.add(p.trackId() + " pts=" + p.ptsUs() + " dts=" + p.dtsUs() + " " + (p.key() ? "K" : "_") + " size="
-            + p.data().length + " crc=" + crc(p.data()) + (p.discardPaddingUs() != 0 ? " pad=" + p.discardPaddingUs() : ""));
+            + p.data().length + " crc=" + crc(p.data()) + (p.discardPaddingUs() != 0 ? " pad=" + p.discardPaddingUs() : "")
+            + (p.discontinuity() ? " discontinuity" : ""));
       }
     };
   }

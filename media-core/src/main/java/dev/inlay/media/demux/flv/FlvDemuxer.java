@@ -4,9 +4,8 @@ import dev.inlay.media.ParserException;
 import dev.inlay.media.codec.Amf0;
 import dev.inlay.media.codec.AudioSpecificConfig;
 import dev.inlay.media.demux.DemuxOutput;
-import dev.inlay.media.demux.Demuxer;
+import dev.inlay.media.demux.QueueDemuxer;
 import dev.inlay.media.demux.TrackOutput;
-import dev.inlay.media.io.ByteQueue;
 import dev.inlay.media.io.ByteReader;
 import dev.inlay.media.track.Codec;
 import dev.inlay.media.track.Packet;
@@ -28,120 +27,180 @@ import java.util.Map;
  * </pre>
  * Tracks are numbered in order of first appearance, as FFmpeg numbers FLV streams.
  */
-public final class FlvDemuxer implements Demuxer {
+public final class FlvDemuxer extends QueueDemuxer {
   private static final int TAG_HEADER = 11;
   private static final int TYPE_AUDIO = 8;
   private static final int TYPE_VIDEO = 9;
   private static final int TYPE_SCRIPT = 18;
 
-  private final DemuxOutput output;
-  private final ByteQueue queue = new ByteQueue();
   private boolean headerDone;
-  private long skipBytes;
-  private boolean ended;
+  private long garbageBytes;
+  private long pendingGarbage;
+  private boolean resyncing;
+  private long garbageStart;
 
   private final FlvTrack video = new FlvTrack();
   private final FlvTrack audio = new FlvTrack();
   private int nextTrackId;
 
+  private final FlvTimeline timeline = new FlvTimeline();
+
   /** The state of one of the two FLV tracks. */
   private static final class FlvTrack {
     TrackFormat format;
     TrackOutput out;
+    int seenJumps;
+  }
+
+  /** True once per track after each jump of the timeline. */
+  private boolean takeDiscontinuity(FlvTrack track) {
+    if (track.seenJumps == timeline.jumps()) {
+      return false;
+    }
+    track.seenJumps = timeline.jumps();
+    return true;
   }
 
   public FlvDemuxer(DemuxOutput output) {
-    this.output = output;
+    super(output);
   }
 
   @Override
-  public void feed(byte[] data, int offset, int length) throws ParserException {
-    if (ended) {
-      throw ParserException.malformed("feed after end of stream");
-    }
-    queue.append(data, offset, length);
-    parse();
-  }
-
-  @Override
-  public void endOfStream() throws ParserException {
-    if (ended) {
-      return;
-    }
-    ended = true;
-    int left = queue.available();
-    output.end();
+  protected void checkEnd(int left, long leftToSkip) throws ParserException {
+    reportGarbage();
     if (!headerDone && left > 0) {
       throw ParserException.truncated("FLV header");
     }
     // A trailing PreviousTagSize without a tag is normal; anything longer is a cut tag.
-    if (left > 4 || skipBytes > 0) {
+    if (left > 4 || leftToSkip > 0) {
       throw ParserException.truncated("FLV tag at offset " + queue.position());
     }
   }
 
-  private void parse() throws ParserException {
-    while (true) {
-      if (skipBytes > 0) {
-        int n = (int) Math.min(skipBytes, queue.available());
-        queue.skip(n);
-        skipBytes -= n;
-        if (skipBytes > 0) {
-          return;
+  @Override
+  protected boolean parseUnit() throws ParserException {
+    if (!headerDone) {
+      if (queue.available() < 9) {
+        return false;
+      }
+      if (queue.peek(0) != 'F' || queue.peek(1) != 'L' || queue.peek(2) != 'V') {
+        throw ParserException.malformed("not an FLV file (no 'FLV' signature)");
+      }
+      ByteReader r = queue.reader(9);
+      r.skip(5);
+      long dataOffset = r.u32();
+      if (dataOffset < 9) {
+        throw ParserException.malformed("FLV header data offset " + dataOffset);
+      }
+      queue.skip(9);
+      skip(dataOffset - 9 + 4); // rest of the header, then PreviousTagSize0
+      headerDone = true;
+      return true;
+    }
+    if (queue.available() < TAG_HEADER) {
+      return false;
+    }
+    if (resyncing || !plausibleTag(0)) {
+      resyncing = true;
+      return resync();
+    }
+    reportGarbage();
+    int type = queue.peek(0);
+    int dataSize = (queue.peek(1) << 16) | (queue.peek(2) << 8) | queue.peek(3);
+    int total = TAG_HEADER + dataSize + 4;
+    if (queue.available() < total) {
+      return false;
+    }
+    long position = queue.position();
+    ByteReader r = queue.reader(TAG_HEADER + dataSize);
+    r.skip(4);
+    int ts = r.u24() | (r.u8() << 24); // extended byte holds bits 31..24
+    r.skip(3);
+    ByteReader body = r.slice(dataSize);
+    try {
+      if ((type & 0x20) != 0) {
+        output.skipped("encrypted FLV tag");
+      } else {
+        switch (type & 0x1F) {
+          case TYPE_AUDIO -> audioTag(body, ts, position);
+          case TYPE_VIDEO -> videoTag(body, ts, position);
+          case TYPE_SCRIPT -> scriptTag(body);
+          default -> throw ParserException.malformed("FLV tag type " + type + " at offset " + position);
         }
       }
-      if (!headerDone) {
-        if (queue.available() < 9) {
-          return;
-        }
-        if (queue.peek(0) != 'F' || queue.peek(1) != 'L' || queue.peek(2) != 'V') {
-          throw ParserException.malformed("not an FLV file (no 'FLV' signature)");
-        }
-        ByteReader r = queue.reader(9);
-        r.skip(5);
-        long dataOffset = r.u32();
-        if (dataOffset < 9) {
-          throw ParserException.malformed("FLV header data offset " + dataOffset);
-        }
-        queue.skip(9);
-        skipBytes = dataOffset - 9 + 4; // rest of the header, then PreviousTagSize0
-        headerDone = true;
+    } catch (ParserException e) {
+      if (!e.isRecoverable()) {
+        throw e;
+      }
+      output.skipped(e.getMessage());
+    }
+    queue.skip(total);
+    return true;
+  }
+
+  /** Whether a tag header can start at index i of the queue: a known type and stream id 0 (E.4.1). */
+  private boolean plausibleTag(int i) {
+    int type = queue.peek(i);
+    int kind = type & 0x1F;
+    return (type & 0xC0) == 0 && (kind == TYPE_AUDIO || kind == TYPE_VIDEO || kind == TYPE_SCRIPT)
+        && queue.peek(i + 8) == 0 && queue.peek(i + 9) == 0 && queue.peek(i + 10) == 0;
+  }
+
+  /**
+   * Skips bytes that are not a tag (a damaged or spliced stream) up to the next place where a tag
+   * header is followed by a PreviousTagSize that matches it. Returns false when more input is needed.
+   */
+  private boolean resync() throws ParserException {
+    int avail = queue.available();
+    for (int i = 0; i + TAG_HEADER <= avail; i++) {
+      if (!plausibleTag(i)) {
         continue;
       }
-      if (queue.available() < TAG_HEADER) {
-        return;
-      }
-      int type = queue.peek(0);
-      int dataSize = (queue.peek(1) << 16) | (queue.peek(2) << 8) | queue.peek(3);
-      int total = TAG_HEADER + dataSize + 4;
-      if (queue.available() < total) {
-        return;
-      }
-      long position = queue.position();
-      ByteReader r = queue.reader(TAG_HEADER + dataSize);
-      r.skip(4);
-      int ts = r.u24() | (r.u8() << 24); // extended byte holds bits 31..24
-      r.skip(3);
-      ByteReader body = r.slice(dataSize);
-      try {
-        if ((type & 0x20) != 0) {
-          output.skipped("encrypted FLV tag");
-        } else {
-          switch (type & 0x1F) {
-            case TYPE_AUDIO -> audioTag(body, ts, position);
-            case TYPE_VIDEO -> videoTag(body, ts, position);
-            case TYPE_SCRIPT -> scriptTag(body);
-            default -> throw ParserException.malformed("FLV tag type " + type + " at offset " + position);
-          }
+      int size = (queue.peek(i + 1) << 16) | (queue.peek(i + 2) << 8) | queue.peek(i + 3);
+      int end = i + TAG_HEADER + size;
+      if (end + 4 > avail) {
+        if (i > 0) {
+          dropGarbage(i);
         }
-      } catch (ParserException e) {
-        if (!e.isRecoverable()) {
-          throw e;
-        }
-        output.skipped(e.getMessage());
+        return false; // a candidate: wait for its PreviousTagSize to check it
       }
-      queue.skip(total);
+      long previous = ((long) queue.peek(end) << 24) | (queue.peek(end + 1) << 16) | (queue.peek(end + 2) << 8)
+          | queue.peek(end + 3);
+      if (previous == TAG_HEADER + size) {
+        if (i > 0) {
+          dropGarbage(i);
+        }
+        resyncing = false;
+        return true;
+      }
     }
+    int keep = Math.min(avail, TAG_HEADER - 1);
+    if (avail - keep > 0) {
+      dropGarbage(avail - keep);
+    }
+    return false;
+  }
+
+  private void dropGarbage(int n) {
+    if (pendingGarbage == 0) {
+      garbageStart = queue.position();
+    }
+    pendingGarbage += n;
+    garbageBytes += n;
+    queue.skip(n);
+  }
+
+  /** Reports a run of skipped bytes once it has ended, so that the report does not depend on chunking. */
+  private void reportGarbage() {
+    if (pendingGarbage > 0) {
+      output.skipped("FLV: " + pendingGarbage + " bytes that are not a tag at offset " + garbageStart);
+      pendingGarbage = 0;
+    }
+  }
+
+  /** Bytes skipped so far because they were not tags. */
+  public long garbageBytes() {
+    return garbageBytes;
   }
 
   private void scriptTag(ByteReader body) throws ParserException {
@@ -230,10 +289,9 @@ public final class FlvDemuxer implements Demuxer {
       }
       announce(video, TrackFormat.video(0, codec, new byte[0], 0, 0));
     }
-    long dtsUs = ts * 1000L;
-    long ptsUs = (long) (ts + cts) * 1000L;
-    video.out.packet(new Packet(video.format.trackId(), ptsUs, dtsUs, 0, key, body.bytes(body.remaining()),
-        0, position));
+    long dtsMs = timeline.toMs(ts);
+    video.out.packet(new Packet(video.format.trackId(), (dtsMs + cts) * 1000, dtsMs * 1000, 0, key,
+        body.bytes(body.remaining()), 0, position, takeDiscontinuity(video)));
   }
 
   private void audioTag(ByteReader body, int ts, long position) throws ParserException {
@@ -317,8 +375,9 @@ public final class FlvDemuxer implements Demuxer {
     if (body.remaining() == 0) {
       return;
     }
-    long us = ts * 1000L;
-    audio.out.packet(new Packet(audio.format.trackId(), us, us, 0, true, body.bytes(body.remaining()), 0, position));
+    long us = timeline.toMs(ts) * 1000;
+    audio.out.packet(new Packet(audio.format.trackId(), us, us, 0, true, body.bytes(body.remaining()), 0, position,
+        takeDiscontinuity(audio)));
   }
 
   /** Publishes a track the first time, or its new format afterwards. */

@@ -2,9 +2,8 @@ package dev.inlay.media.demux.webm;
 
 import dev.inlay.media.ParserException;
 import dev.inlay.media.demux.DemuxOutput;
-import dev.inlay.media.demux.Demuxer;
+import dev.inlay.media.demux.QueueDemuxer;
 import dev.inlay.media.demux.TrackOutput;
-import dev.inlay.media.io.ByteQueue;
 import dev.inlay.media.io.ByteReader;
 import dev.inlay.media.track.Codec;
 import dev.inlay.media.track.Packet;
@@ -21,17 +20,13 @@ import java.util.Map;
  * buffered whole (at most {@link #MAX_ELEMENT} bytes); everything else is skipped by size.
  * Tracks are numbered by the order of their TrackEntry, as FFmpeg numbers streams.
  */
-public final class WebmDemuxer implements Demuxer {
+public final class WebmDemuxer extends QueueDemuxer {
   /** Largest element buffered in memory. */
   public static final int MAX_ELEMENT = 64 << 20;
 
-  private final DemuxOutput output;
-  private final ByteQueue queue = new ByteQueue();
   /** End offsets of the entered masters (Segment, Cluster); -1 for unknown size. */
   private final List<long[]> open = new ArrayList<>();
   private boolean headerSeen;
-  private long skipBytes;
-  private boolean ended;
 
   private long timestampScaleNs = 1_000_000;
   private long clusterTimestamp;
@@ -46,26 +41,12 @@ public final class WebmDemuxer implements Demuxer {
   }
 
   public WebmDemuxer(DemuxOutput output) {
-    this.output = output;
+    super(output);
   }
 
   @Override
-  public void feed(byte[] data, int offset, int length) throws ParserException {
-    if (ended) {
-      throw ParserException.malformed("feed after end of stream");
-    }
-    queue.append(data, offset, length);
-    parse();
-  }
-
-  @Override
-  public void endOfStream() throws ParserException {
-    if (ended) {
-      return;
-    }
-    ended = true;
-    output.end();
-    if (skipBytes > 0 || queue.available() > 0) {
+  protected void checkEnd(int left, long leftToSkip) throws ParserException {
+    if (leftToSkip > 0 || left > 0) {
       throw ParserException.truncated("Matroska element at offset " + queue.position());
     }
     if (!headerSeen) {
@@ -73,78 +54,77 @@ public final class WebmDemuxer implements Demuxer {
     }
   }
 
-  private void parse() throws ParserException {
-    while (true) {
-      if (skipBytes > 0) {
-        int n = (int) Math.min(skipBytes, queue.available());
-        queue.skip(n);
-        skipBytes -= n;
-        if (skipBytes > 0) {
-          return;
-        }
-      }
-      long pos = queue.position();
-      while (!open.isEmpty() && open.get(open.size() - 1)[1] >= 0 && pos >= open.get(open.size() - 1)[1]) {
-        open.remove(open.size() - 1);
-      }
-      int avail = queue.available();
-      if (avail < 2) {
-        return;
-      }
-      int idLen = EbmlReader.vintLength(queue.peek(0));
-      if (idLen == 0 || idLen > 4) {
-        throw ParserException.malformed("invalid EBML element ID at offset " + pos);
-      }
-      if (avail < idLen + 1) {
-        return;
-      }
-      int sizeLen = EbmlReader.vintLength(queue.peek(idLen));
-      if (sizeLen == 0) {
-        throw ParserException.malformed("invalid EBML size at offset " + pos);
-      }
-      int headerLen = idLen + sizeLen;
-      if (avail < headerLen) {
-        return;
-      }
-      ByteReader hr = queue.reader(headerLen);
-      int id = EbmlReader.id(hr);
-      long size = EbmlReader.size(hr);
-      int parent = open.isEmpty() ? 0 : (int) open.get(open.size() - 1)[0];
-      // An element that cannot be inside a Cluster closes a Cluster of unknown size.
-      if (parent == EbmlId.CLUSTER && open.get(open.size() - 1)[1] < 0 && EbmlId.isTopLevel(id)) {
-        open.remove(open.size() - 1);
-        parent = open.isEmpty() ? 0 : (int) open.get(open.size() - 1)[0];
-      }
-      if (size == EbmlReader.UNKNOWN && id != EbmlId.SEGMENT && id != EbmlId.CLUSTER) {
-        throw ParserException.malformed("element 0x" + Integer.toHexString(id) + " of unknown size at offset " + pos);
-      }
-      if (id == EbmlId.SEGMENT || (id == EbmlId.CLUSTER && parent == EbmlId.SEGMENT)) {
-        if (!headerSeen) {
-          throw ParserException.malformed("Matroska Segment before the EBML header");
-        }
-        queue.skip(headerLen);
-        open.add(new long[] {id, size < 0 ? -1 : pos + headerLen + size});
-        if (id == EbmlId.CLUSTER) {
-          clusterTimestamp = 0;
-        }
-        continue;
-      }
-      if (!wanted(id, parent)) {
-        queue.skip(headerLen);
-        skipBytes = size;
-        continue;
-      }
-      if (size > MAX_ELEMENT) {
-        throw ParserException.tooLarge("Matroska element 0x" + Integer.toHexString(id), size, MAX_ELEMENT);
-      }
-      if (avail < headerLen + size) {
-        return;
-      }
-      ByteReader body = queue.reader(headerLen + (int) size);
-      body.skip(headerLen);
-      element(id, body, pos);
-      queue.skip(headerLen + (int) size);
+  @Override
+  protected boolean parseUnit() throws ParserException {
+    long pos = queue.position();
+    while (!open.isEmpty() && open.get(open.size() - 1)[1] >= 0 && pos >= open.get(open.size() - 1)[1]) {
+      open.remove(open.size() - 1);
     }
+    int avail = queue.available();
+    if (avail < 2) {
+      return false;
+    }
+    int idLen = EbmlReader.vintLength(queue.peek(0));
+    if (idLen == 0 || idLen > 4) {
+      throw ParserException.malformed("invalid EBML element ID at offset " + pos);
+    }
+    if (avail < idLen + 1) {
+      return false;
+    }
+    int sizeLen = EbmlReader.vintLength(queue.peek(idLen));
+    if (sizeLen == 0) {
+      throw ParserException.malformed("invalid EBML size at offset " + pos);
+    }
+    int headerLen = idLen + sizeLen;
+    if (avail < headerLen) {
+      return false;
+    }
+    ByteReader hr = queue.reader(headerLen);
+    int id = EbmlReader.id(hr);
+    long size = EbmlReader.size(hr);
+    int parent = open.isEmpty() ? 0 : (int) open.get(open.size() - 1)[0];
+    // An element that cannot be inside a Cluster closes a Cluster of unknown size.
+    if (parent == EbmlId.CLUSTER && open.get(open.size() - 1)[1] < 0 && EbmlId.isTopLevel(id)) {
+      open.remove(open.size() - 1);
+      parent = open.isEmpty() ? 0 : (int) open.get(open.size() - 1)[0];
+    }
+    if (size == EbmlReader.UNKNOWN && id != EbmlId.SEGMENT && id != EbmlId.CLUSTER) {
+      throw ParserException.malformed("element 0x" + Integer.toHexString(id) + " of unknown size at offset " + pos);
+    }
+    if (id == EbmlId.SEGMENT || (id == EbmlId.CLUSTER && parent == EbmlId.SEGMENT)) {
+      if (!headerSeen) {
+        throw ParserException.malformed("Matroska Segment before the EBML header");
+      }
+      queue.skip(headerLen);
+      open.add(new long[] {id, size < 0 ? -1 : pos + headerLen + size});
+      if (id == EbmlId.CLUSTER) {
+        clusterTimestamp = 0;
+      }
+      return true;
+    }
+    if (!wanted(id, parent)) {
+      queue.skip(headerLen);
+      skip(size);
+      return true;
+    }
+    if (size > MAX_ELEMENT) {
+      throw ParserException.tooLarge("Matroska element 0x" + Integer.toHexString(id), size, MAX_ELEMENT);
+    }
+    if (avail < headerLen + size) {
+      return false;
+    }
+    ByteReader body = queue.reader(headerLen + (int) size);
+    body.skip(headerLen);
+    try {
+      element(id, body, pos);
+    } catch (ParserException e) {
+      if (!e.isRecoverable()) {
+        throw e;
+      }
+      output.skipped(e.getMessage());
+    }
+    queue.skip(headerLen + (int) size);
+    return true;
   }
 
   /** Whether an element is read (the rest is skipped by size). */
@@ -440,7 +420,7 @@ public final class WebmDemuxer implements Demuxer {
       boolean last = i == sizes.length - 1;
       long pad = last ? discardPaddingNs / 1000 : 0;
       long d = sizes.length > 1 ? frameStepUs : durationUs;
-      t.out.packet(new Packet(t.format.trackId(), pts, pts, d, key, data, pad, pos));
+      t.out.packet(new Packet(t.format.trackId(), pts, pts, d, key, data, pad, pos, false));
     }
   }
 }

@@ -1,0 +1,106 @@
+package dev.inlay.media.demux.flv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.inlay.media.ParserException;
+import dev.inlay.media.demux.PacketLog;
+import dev.inlay.media.mux.flv.FlvWriter;
+import dev.inlay.media.track.Codec;
+import dev.inlay.media.track.Packet;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** FLV streams built tag by tag: garbage between tags, timestamp wrap and jumps, cut tags, enhanced forms. */
+class FlvDemuxerTest {
+  private static final byte[] ASC = {0x12, 0x10};
+
+  private static byte[] aac(int ts, int n) {
+    return FlvWriter.tag(FlvWriter.TAG_AUDIO, ts, FlvWriter.aacFrame(new byte[] {(byte) n, 1, 2, 3}));
+  }
+
+  private static ByteArrayOutputStream start() {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    o.writeBytes(FlvWriter.header(true, false));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, FlvWriter.aacConfig(ASC)));
+    return o;
+  }
+
+  private static List<Packet> packets(byte[] flv) throws ParserException {
+    PacketLog whole = PacketLog.demux(FlvDemuxer::new, flv, 0);
+    for (int chunk : new int[] {1, 3, 64}) {
+      assertEquals(whole.lines, PacketLog.demux(FlvDemuxer::new, flv, chunk).lines, "chunk " + chunk);
+    }
+    return whole.packets;
+  }
+
+  @Test
+  void skipsGarbageBetweenTagsAndKeepsEveryTag() throws Exception {
+    ByteArrayOutputStream o = start();
+    o.writeBytes(aac(0, 1));
+    o.writeBytes(new byte[] {9, 0, 0, 5, 0x55, 0x55, 0x55, 0x55, 1, 2, 3, 8, 8, 8, 0, 0}); // looks like tags, is not
+    o.writeBytes(aac(23, 2));
+    o.writeBytes(new byte[300]);
+    o.writeBytes(aac(46, 3));
+    PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+    assertEquals(List.of(0L, 23_000L, 46_000L), log.packets.stream().map(Packet::ptsUs).toList());
+    assertEquals(2, log.lines.stream().filter(l -> l.startsWith("skipped")).count(), log.lines.toString());
+    for (int chunk : new int[] {1, 5, 100}) {
+      assertEquals(log.lines, PacketLog.demux(FlvDemuxer::new, o.toByteArray(), chunk).lines, "chunk " + chunk);
+    }
+  }
+
+  @Test
+  void timestampsContinuePastTheWrapOf32Bits() throws Exception {
+    ByteArrayOutputStream o = start();
+    int nearEnd = (int) ((1L << 32) - 40);
+    o.writeBytes(aac(nearEnd, 1));
+    o.writeBytes(aac(nearEnd + 23, 2));
+    o.writeBytes(aac(6, 3)); // wrapped
+    List<Packet> p = packets(o.toByteArray());
+    assertEquals(List.of(((1L << 32) - 40) * 1000, ((1L << 32) - 17) * 1000, ((1L << 32) + 6) * 1000),
+        p.stream().map(Packet::ptsUs).toList());
+    assertFalse(p.get(2).discontinuity());
+  }
+
+  @Test
+  void marksTheFirstPacketAfterAJump() throws Exception {
+    ByteArrayOutputStream o = start();
+    o.writeBytes(aac(5000, 1));
+    o.writeBytes(aac(5023, 2));
+    o.writeBytes(aac(0, 3)); // publisher restarted
+    o.writeBytes(aac(23, 4));
+    List<Packet> p = packets(o.toByteArray());
+    assertEquals(List.of(false, false, true, false), p.stream().map(Packet::discontinuity).toList());
+    assertEquals(0, p.get(2).ptsUs());
+  }
+
+  @Test
+  void aCutTagIsReportedAtTheEnd() {
+    byte[] whole = start().toByteArray();
+    byte[] withTag = new byte[whole.length + 10];
+    System.arraycopy(whole, 0, withTag, 0, whole.length);
+    System.arraycopy(aac(0, 1), 0, withTag, whole.length, 10);
+    ParserException e = assertThrows(ParserException.class, () -> PacketLog.demux(FlvDemuxer::new, withTag, 0));
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+  }
+
+  @Test
+  void readsEnhancedVideoWithAndWithoutCompositionTime() throws Exception {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    o.writeBytes(FlvWriter.header(false, true));
+    byte[] config = {1, 2, 3};
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, FlvWriter.videoConfig(Codec.HEVC, FlvWriter.VideoForm.ENHANCED, config)));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, FlvWriter.videoFrame(Codec.HEVC, FlvWriter.VideoForm.ENHANCED, true, 66, new byte[] {9})));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_VIDEO, 33, FlvWriter.videoFrame(Codec.HEVC, FlvWriter.VideoForm.ENHANCED, false, 0, new byte[] {8})));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_VIDEO, 66, FlvWriter.videoFrame(Codec.AV1, FlvWriter.VideoForm.ENHANCED, true, 0, new byte[] {7})));
+    PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+    assertEquals(List.of(66_000L, 33_000L, 66_000L), log.packets.stream().map(Packet::ptsUs).toList());
+    assertEquals(List.of(0L, 33_000L, 66_000L), log.packets.stream().map(Packet::dtsUs).toList());
+    assertTrue(log.lines.get(0).startsWith("track 0 HEVC"), log.lines.get(0));
+    assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("format 0")), "codec switch to AV1 is a new format");
+  }
+}

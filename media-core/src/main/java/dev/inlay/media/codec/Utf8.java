@@ -42,7 +42,9 @@ public final class Utf8 {
         }
         cp = (cp << 6) | (n & 0x3F);
       }
-      if (!ok) {
+      // Reject what is not a scalar value: truncated or overlong forms, surrogates, beyond U+10FFFF.
+      int min = extra == 1 ? 0x80 : extra == 2 ? 0x800 : 0x10000;
+      if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
         sb.append('\uFFFD');
         i++;
         continue;

@@ -1,5 +1,6 @@
 package dev.inlay.media.demux;
 
+import dev.inlay.media.track.SeekIndex;
 import dev.inlay.media.track.TrackFormat;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ public interface DemuxOutput {
 
   /** Container metadata (FLV onMetaData, Matroska Info); values are Double, Boolean, String, List or Map. */
   default void metadata(Map<String, Object> metadata) {}
+
+  /** Where decoding can start, as the container lists it (FLV keyframes metadata, Matroska Cues). */
+  default void seekIndex(SeekIndex index) {}
 
   /** A unit was skipped as malformed but parsing continues (counted, not fatal). */
   default void skipped(String reason) {}

@@ -15,27 +15,33 @@ package dev.inlay.media.track;
  * @param channels      channel count (audio; 0 when unknown)
  * @param codecDelayUs  Matroska CodecDelay: audio to drop from the start, in microseconds
  * @param seekPreRollUs Matroska SeekPreRoll, in microseconds
+ * @param colour        the colour description the container gives (video), or {@link Colour#UNSPECIFIED}
  */
 public record TrackFormat(int trackId, Codec codec, byte[] config, int width, int height, int sampleRate,
-    int channels, long codecDelayUs, long seekPreRollUs) {
+    int channels, long codecDelayUs, long seekPreRollUs, Colour colour) {
 
   /** A video track. */
   public static TrackFormat video(int trackId, Codec codec, byte[] config, int width, int height) {
-    return new TrackFormat(trackId, codec, config, width, height, 0, 0, 0, 0);
+    return new TrackFormat(trackId, codec, config, width, height, 0, 0, 0, 0, Colour.UNSPECIFIED);
   }
 
   /** An audio track. */
   public static TrackFormat audio(int trackId, Codec codec, byte[] config, int sampleRate, int channels) {
-    return new TrackFormat(trackId, codec, config, 0, 0, sampleRate, channels, 0, 0);
+    return new TrackFormat(trackId, codec, config, 0, 0, sampleRate, channels, 0, 0, Colour.UNSPECIFIED);
   }
 
   public boolean isVideo() {
     return codec.isVideo();
   }
 
+  /** The same track under another id. */
+  public TrackFormat withTrackId(int id) {
+    return new TrackFormat(id, codec, config, width, height, sampleRate, channels, codecDelayUs, seekPreRollUs, colour);
+  }
+
   /** The same track with other configuration bytes. */
   public TrackFormat withConfig(byte[] newConfig) {
     return new TrackFormat(trackId, codec, newConfig, width, height, sampleRate, channels, codecDelayUs,
-        seekPreRollUs);
+        seekPreRollUs, colour);
   }
 }

@@ -11,14 +11,16 @@ import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /** Records what a demuxer outputs as readable lines (tracks, then packets: track, pts, dts, key, size, crc). */
-public final class PacketLog implements DemuxOutput {
+public class PacketLog implements DemuxOutput {
   public final List<String> lines = new ArrayList<>();
   public final List<Packet> packets = new ArrayList<>();
 
   @Override
   public TrackOutput track(TrackFormat f) {
     lines.add("track " + f.trackId() + " " + f.codec() + " config=" + crc(f.config()) + " " + f.width() + "x"
-        + f.height() + " " + f.sampleRate() + "Hz " + f.channels() + "ch delay=" + f.codecDelayUs());
+        + f.height() + " " + f.sampleRate() + "Hz " + f.channels() + "ch delay=" + f.codecDelayUs()
+        + (f.isVideo() ? " colour=" + f.colour().matrix() + "/" + f.colour().range() + "/" + f.colour().transfer() + "/"
+            + f.colour().primaries() : ""));
     return new TrackOutput() {
       @Override
       public void format(TrackFormat nf) {
@@ -33,6 +35,15 @@ public final class PacketLog implements DemuxOutput {
             + (p.discontinuity() ? " discontinuity" : ""));
       }
     };
+  }
+
+  @Override
+  public void seekIndex(dev.inlay.media.track.SeekIndex index) {
+    StringBuilder s = new StringBuilder("seek index");
+    for (int i = 0; i < index.size(); i++) {
+      s.append(' ').append(index.timesUs()[i]).append('@').append(index.positions()[i]);
+    }
+    lines.add(s.toString());
   }
 
   @Override

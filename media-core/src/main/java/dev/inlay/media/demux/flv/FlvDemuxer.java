@@ -9,7 +9,9 @@ import dev.inlay.media.demux.TrackOutput;
 import dev.inlay.media.io.ByteReader;
 import dev.inlay.media.track.Codec;
 import dev.inlay.media.track.Packet;
+import dev.inlay.media.track.SeekIndex;
 import dev.inlay.media.track.TrackFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -214,10 +216,35 @@ public final class FlvDemuxer extends QueueDemuxer {
         @SuppressWarnings("unchecked")
         Map<String, Object> metadata = (Map<String, Object>) map;
         output.metadata(metadata);
+        SeekIndex index = keyframes(metadata.get("keyframes"));
+        if (index != null) {
+          output.seekIndex(index);
+        }
       }
     } catch (ParserException e) {
       throw ParserException.malformedUnit("bad script tag: " + e.getMessage());
     }
+  }
+
+  /**
+   * The onMetaData "keyframes" object that many muxers add (times in seconds, filepositions in bytes,
+   * parallel arrays), or null when absent or inconsistent.
+   */
+  private static SeekIndex keyframes(Object keyframes) {
+    if (!(keyframes instanceof Map<?, ?> k) || !(k.get("times") instanceof List<?> times)
+        || !(k.get("filepositions") instanceof List<?> positions) || times.size() != positions.size()) {
+      return null;
+    }
+    long[] t = new long[times.size()];
+    long[] p = new long[times.size()];
+    for (int i = 0; i < t.length; i++) {
+      if (!(times.get(i) instanceof Double ti) || !(positions.get(i) instanceof Double pi)) {
+        return null;
+      }
+      t[i] = Math.round(ti * 1_000_000);
+      p[i] = Math.round(pi);
+    }
+    return new SeekIndex(t, p);
   }
 
   private void videoTag(ByteReader body, int ts, long position) throws ParserException {
@@ -380,18 +407,15 @@ public final class FlvDemuxer extends QueueDemuxer {
         takeDiscontinuity(audio)));
   }
 
-  /** Publishes a track the first time, or its new format afterwards. */
+  /** Publishes a track the first time, or its new format afterwards (keeping the track's number). */
   private void announce(FlvTrack track, TrackFormat format) {
     if (track.out == null) {
-      TrackFormat numbered = new TrackFormat(nextTrackId++, format.codec(), format.config(), format.width(),
-          format.height(), format.sampleRate(), format.channels(), 0, 0);
-      track.format = numbered;
-      track.out = output.track(numbered);
+      track.format = format.withTrackId(nextTrackId++);
+      track.out = output.track(track.format);
     } else {
-      TrackFormat renumbered = new TrackFormat(track.format.trackId(), format.codec(), format.config(),
-          format.width(), format.height(), format.sampleRate(), format.channels(), 0, 0);
-      track.format = renumbered;
-      track.out.format(renumbered);
+      track.format = format.withTrackId(track.format.trackId());
+      track.out.format(track.format);
     }
   }
+
 }

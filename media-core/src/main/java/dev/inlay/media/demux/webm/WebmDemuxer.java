@@ -6,7 +6,9 @@ import dev.inlay.media.demux.QueueDemuxer;
 import dev.inlay.media.demux.TrackOutput;
 import dev.inlay.media.io.ByteReader;
 import dev.inlay.media.track.Codec;
+import dev.inlay.media.track.Colour;
 import dev.inlay.media.track.Packet;
+import dev.inlay.media.track.SeekIndex;
 import dev.inlay.media.track.TrackFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +31,8 @@ public final class WebmDemuxer extends QueueDemuxer {
   private boolean headerSeen;
 
   private long timestampScaleNs = 1_000_000;
+  /** Offset of the first byte inside Segment: Cues and SeekHead positions count from here. */
+  private long segmentDataStart;
   private long clusterTimestamp;
   private final Map<Long, WebmTrack> tracks = new HashMap<>();
   private int trackCount;
@@ -99,6 +103,8 @@ public final class WebmDemuxer extends QueueDemuxer {
       open.add(new long[] {id, size < 0 ? -1 : pos + headerLen + size});
       if (id == EbmlId.CLUSTER) {
         clusterTimestamp = 0;
+      } else {
+        segmentDataStart = pos + headerLen;
       }
       return true;
     }
@@ -133,7 +139,7 @@ public final class WebmDemuxer extends QueueDemuxer {
       return id == EbmlId.EBML;
     }
     if (parent == EbmlId.SEGMENT) {
-      return id == EbmlId.INFO || id == EbmlId.TRACKS;
+      return id == EbmlId.INFO || id == EbmlId.TRACKS || id == EbmlId.CUES || id == EbmlId.SEEK_HEAD;
     }
     if (parent == EbmlId.CLUSTER) {
       return id == EbmlId.TIMESTAMP || id == EbmlId.SIMPLE_BLOCK || id == EbmlId.BLOCK_GROUP;
@@ -146,6 +152,8 @@ public final class WebmDemuxer extends QueueDemuxer {
       case EbmlId.EBML -> ebmlHeader(body);
       case EbmlId.INFO -> info(body);
       case EbmlId.TRACKS -> tracks(body);
+      case EbmlId.CUES -> cues(body);
+      case EbmlId.SEEK_HEAD -> seekHead(body);
       case EbmlId.TIMESTAMP -> clusterTimestamp = EbmlReader.uint(body, body.remaining());
       case EbmlId.SIMPLE_BLOCK -> block(body, true, -1, false, 0, pos);
       case EbmlId.BLOCK_GROUP -> blockGroup(body, pos);
@@ -201,6 +209,97 @@ public final class WebmDemuxer extends QueueDemuxer {
     output.metadata(meta);
   }
 
+  /** Cues (RFC 9559, 5.1.5): CuePoint { CueTime, CueTrackPositions { CueTrack, CueClusterPosition } }. */
+  private void cues(ByteReader r) throws ParserException {
+    List<long[]> points = new ArrayList<>();
+    while (r.remaining() > 0) {
+      int id = EbmlReader.id(r);
+      long size = EbmlReader.size(r);
+      checkSize(size, r);
+      if (id != EbmlId.CUE_POINT) {
+        r.skip((int) size);
+        continue;
+      }
+      ByteReader p = r.slice((int) size);
+      long time = -1;
+      long cluster = -1;
+      while (p.remaining() > 0) {
+        int pid = EbmlReader.id(p);
+        long psize = EbmlReader.size(p);
+        checkSize(psize, p);
+        if (pid == EbmlId.CUE_TIME) {
+          time = EbmlReader.uint(p, psize);
+        } else if (pid == EbmlId.CUE_TRACK_POSITIONS && cluster < 0) {
+          ByteReader t = p.slice((int) psize);
+          while (t.remaining() > 0) {
+            int tid = EbmlReader.id(t);
+            long tsize = EbmlReader.size(t);
+            checkSize(tsize, t);
+            if (tid == EbmlId.CUE_CLUSTER_POSITION) {
+              cluster = EbmlReader.uint(t, tsize);
+            } else {
+              t.skip((int) tsize);
+            }
+          }
+        } else {
+          p.skip((int) psize);
+        }
+      }
+      if (time >= 0 && cluster >= 0) {
+        points.add(new long[] {time * timestampScaleNs / 1000, segmentDataStart + cluster});
+      }
+    }
+    points.sort((a, b) -> Long.compare(a[0], b[0]));
+    long[] times = new long[points.size()];
+    long[] positions = new long[points.size()];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = points.get(i)[0];
+      positions[i] = points.get(i)[1];
+    }
+    output.seekIndex(new SeekIndex(times, positions));
+  }
+
+  /**
+   * SeekHead (RFC 9559, 5.1.1): where the top-level elements are. Reported as metadata
+   * "position.Cues", "position.Tracks", ... with absolute byte offsets, so that a player can fetch the
+   * Cues of a file whose Cues come last.
+   */
+  private void seekHead(ByteReader r) throws ParserException {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    while (r.remaining() > 0) {
+      int id = EbmlReader.id(r);
+      long size = EbmlReader.size(r);
+      checkSize(size, r);
+      if (id != EbmlId.SEEK) {
+        r.skip((int) size);
+        continue;
+      }
+      ByteReader s = r.slice((int) size);
+      long target = -1;
+      long position = -1;
+      while (s.remaining() > 0) {
+        int sid = EbmlReader.id(s);
+        long ssize = EbmlReader.size(s);
+        checkSize(ssize, s);
+        if (sid == EbmlId.SEEK_ID) {
+          target = EbmlReader.uint(s, ssize);
+        } else if (sid == EbmlId.SEEK_POSITION) {
+          position = EbmlReader.uint(s, ssize);
+        } else {
+          s.skip((int) ssize);
+        }
+      }
+      String name = target == EbmlId.CUES ? "Cues" : target == EbmlId.TRACKS ? "Tracks" : target == EbmlId.INFO
+          ? "Info" : target == EbmlId.TAGS ? "Tags" : target == EbmlId.CHAPTERS ? "Chapters" : null;
+      if (name != null && position >= 0) {
+        meta.put("position." + name, (double) (segmentDataStart + position));
+      }
+    }
+    if (!meta.isEmpty()) {
+      output.metadata(meta);
+    }
+  }
+
   private void tracks(ByteReader r) throws ParserException {
     while (r.remaining() > 0) {
       int id = EbmlReader.id(r);
@@ -226,6 +325,7 @@ public final class WebmDemuxer extends QueueDemuxer {
     double rate = 0;
     int channels = 0;
     boolean encoded = false;
+    Colour colour = Colour.UNSPECIFIED;
     while (r.remaining() > 0) {
       int id = EbmlReader.id(r);
       long size = EbmlReader.size(r);
@@ -251,6 +351,8 @@ public final class WebmDemuxer extends QueueDemuxer {
               width = (int) EbmlReader.uint(v, vsize);
             } else if (vid == EbmlId.PIXEL_HEIGHT) {
               height = (int) EbmlReader.uint(v, vsize);
+            } else if (vid == EbmlId.COLOUR) {
+              colour = colour(v.slice((int) vsize));
             } else {
               v.skip((int) vsize);
             }
@@ -286,9 +388,30 @@ public final class WebmDemuxer extends QueueDemuxer {
     WebmTrack t = new WebmTrack();
     t.defaultDurationNs = defaultDurationNs;
     t.format = new TrackFormat(index, codec, codecPrivate, width, height, (int) Math.round(rate), channels,
-        codecDelayNs / 1000, seekPreRollNs / 1000);
+        codecDelayNs / 1000, seekPreRollNs / 1000, colour);
     t.out = output.track(t.format);
     tracks.put(number, t);
+  }
+
+  /** Colour (RFC 9559, 5.1.4.1.28.20): H.273 code points; Range 1 is limited ("broadcast"), 2 full. */
+  private static Colour colour(ByteReader c) throws ParserException {
+    int matrix = 2;
+    int range = 0;
+    int transfer = 2;
+    int primaries = 2;
+    while (c.remaining() > 0) {
+      int id = EbmlReader.id(c);
+      long size = EbmlReader.size(c);
+      checkSize(size, c);
+      switch (id) {
+        case EbmlId.MATRIX_COEFFICIENTS -> matrix = (int) EbmlReader.uint(c, size);
+        case EbmlId.RANGE -> range = (int) EbmlReader.uint(c, size);
+        case EbmlId.TRANSFER_CHARACTERISTICS -> transfer = (int) EbmlReader.uint(c, size);
+        case EbmlId.PRIMARIES -> primaries = (int) EbmlReader.uint(c, size);
+        default -> c.skip((int) size);
+      }
+    }
+    return new Colour(matrix, range > 2 ? 0 : range, transfer, primaries);
   }
 
   private static Codec codec(String codecId) {

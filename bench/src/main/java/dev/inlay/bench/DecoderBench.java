@@ -1,4 +1,6 @@
-package dev.inlay.decoder.tool;
+package dev.inlay.bench;
+
+import dev.inlay.decoder.tool.FrameCrc;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * {@code ./inlay bench decoders}: sizes of the decoder builds and their decode speed under node, as
  * ratios against native {@code ffmpeg -threads 1} measured in the same run on the same files. Writes
- * Markdown to the given file.
+ * its section of the given Markdown file.
  *
  * <p>Usage: {@code DecoderBench SAMPLES_DIR WASM_DIR ASMJS_DIR OUT.md [RUNS] [CLIP...]}
  */
@@ -36,12 +38,11 @@ public final class DecoderBench {
     String[] clips = args.length > 5 ? Arrays.copyOfRange(args, 5, args.length) : DEFAULT_CLIPS;
 
     StringBuilder md = new StringBuilder();
-    md.append("# Benchmarks\n\n");
-    md.append("Written by `./inlay bench decoders` on ").append(java.time.LocalDate.now()).append(" (")
+    md.append("## Decoders\n\nWritten by `./inlay bench decoders` on ").append(java.time.LocalDate.now()).append(" (")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, node ")
         .append(command("node", "--version").trim()).append("). Each figure is the median of ").append(runs)
         .append(" runs, with the spread (min–max) beside it.\n\n");
-    md.append("## Decoder sizes\n\n| file | raw KB | gzip -9 KB | brotli -q 11 KB |\n|---|---|---|---|\n");
+    md.append("### Sizes\n\n| file | raw KB | gzip -9 KB | brotli -q 11 KB |\n|---|---|---|---|\n");
     for (Path dir : List.of(wasmDir, asmDir)) {
       try (var files = Files.list(dir)) {
         for (Path f : files.sorted().toList()) {
@@ -51,7 +52,7 @@ public final class DecoderBench {
         }
       }
     }
-    md.append("\n## Decode speed under node\n\n");
+    md.append("\n### Decode speed under node\n\n");
     md.append("Video only, frames per second of decoder time (inside `inlay_decoder_send`/`receive`, no copying "
         + "or hashing), against native Debian `ffmpeg -threads 1 -benchmark` (user time, demuxing included) "
         + "on the same file. Ratio = Inlay fps / native fps.\n\n");
@@ -80,8 +81,7 @@ public final class DecoderBench {
       md.append(" |\n");
       System.err.println("bench: " + clip + " done");
     }
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, md.toString());
+    BenchReport.updateSection(out, "decoders", md.toString());
   }
 
   private static double nativeFps(Path file) throws IOException, InterruptedException {

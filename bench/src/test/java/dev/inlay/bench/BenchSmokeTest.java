@@ -1,0 +1,35 @@
+package dev.inlay.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each benchmark runs once in a tiny configuration, so that it cannot rot; no speed is asserted. */
+class BenchSmokeTest {
+  @TempDir
+  Path tmp;
+
+  static final Path SAMPLES = Path.of(System.getProperty("inlay.samples.dir", "../samples/target/media"));
+
+  @Test
+  void demuxBenchmarkRunsAndReports() throws Exception {
+    Path md = tmp.resolve("benchmarks.md");
+    DemuxBench.main(new String[] {SAMPLES.toString(), md.toString(), "quick"});
+    String text = Files.readString(md);
+    assertTrue(text.contains("<!-- bench:demux -->") && text.contains("| FLV |") && text.contains("| WEBM |"), text);
+  }
+
+  @Test
+  void decoderBenchmarkRunsAndReports() throws Exception {
+    Path md = tmp.resolve("benchmarks.md");
+    BenchReport.updateSection(md, "other", "kept");
+    DecoderBench.main(new String[] {SAMPLES.toString(), System.getProperty("inlay.decoder.dir"),
+        System.getProperty("inlay.asmjs.dir"), md.toString(), "1", "vp8-vorbis-360p.webm"});
+    String text = Files.readString(md);
+    assertTrue(text.contains("| `vp8-vorbis-360p.webm` |") && text.contains("`decoder-asm.js`"), text);
+    assertTrue(text.contains("<!-- bench:other -->\nkept"), "other sections stay");
+  }
+}

@@ -128,6 +128,7 @@ class DecoderInBrowserTest {
     try {
       Map<String, Object> r = check(browser, "auto");
       assertEquals(Boolean.TRUE, r.get("hasSimd"));
+      assertEquals(Boolean.TRUE, r.get("isolated"), "COOP/COEP make the page crossOriginIsolated");
       assertDecodes(r, "simd");
     } finally {
       browser.close();

@@ -77,6 +77,42 @@ class StaticServingTest {
   }
 
   @Test
+  void answersMultipleRangesAndBoundsThem() {
+    client.get().uri("/media/clip.flv").header("Range", "bytes=0-1,10-11").exchange()
+        .expectStatus().isEqualTo(HttpStatus.PARTIAL_CONTENT)
+        .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("multipart/byteranges"));
+    StringBuilder many = new StringBuilder("bytes=0-0");
+    for (int i = 1; i <= 200; i++) {
+      many.append(',').append(i).append('-').append(i);
+    }
+    HttpStatus status = HttpStatus.valueOf(client.get().uri("/media/clip.flv").header("Range", many.toString())
+        .exchange().returnResult(byte[].class).getStatus().value());
+    assertThat(status).isIn(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void validatesWithETagAndLastModified() {
+    String etag = client.get().uri("/media/clip.flv").exchange()
+        .expectStatus().isOk()
+        .expectHeader().exists("Last-Modified")
+        .returnResult(byte[].class).getResponseHeaders().getETag();
+    assertThat(etag).isNotBlank();
+    client.get().uri("/media/clip.flv").header("If-None-Match", etag).exchange()
+        .expectStatus().isNotModified();
+  }
+
+  @Test
+  void makesPagesCrossOriginIsolated() {
+    client.get().uri("/").exchange()
+        .expectHeader().valueEquals("Cross-Origin-Opener-Policy", "same-origin")
+        .expectHeader().valueEquals("Cross-Origin-Embedder-Policy", "require-corp");
+    client.get().uri("/inlay/decoder.wasm").exchange()
+        .expectHeader().valueEquals("Cross-Origin-Resource-Policy", "cross-origin");
+    client.get().uri("/media/clip.flv").exchange()
+        .expectHeader().valueEquals("Cross-Origin-Resource-Policy", "cross-origin");
+  }
+
+  @Test
   void refusesUnsatisfiableRanges() {
     client.get().uri("/media/clip.flv").header("Range", "bytes=5000-6000").exchange()
         .expectStatus().isEqualTo(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);

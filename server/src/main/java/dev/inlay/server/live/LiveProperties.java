@@ -1,0 +1,24 @@
+package dev.inlay.server.live;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of live streaming ({@code inlay.live.*}).
+ *
+ * @param viewerQueueTags tags a viewer may have waiting before it is dropped to the next keyframe
+ * @param demo            the demo channel
+ */
+@ConfigurationProperties("inlay.live")
+public record LiveProperties(@DefaultValue("512") int viewerQueueTags, @DefaultValue Demo demo) {
+
+  /**
+   * The demo channel: a file of the media library looped as a live stream with continuous timestamps.
+   *
+   * @param enabled whether to run it
+   * @param name    the stream name: it plays at /live/NAME.flv
+   * @param file    the FLV file (H.264/AAC) of the media library to loop
+   */
+  public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("demo") String name,
+      @DefaultValue("h264-baseline-aac-360p.flv") String file) {}
+}

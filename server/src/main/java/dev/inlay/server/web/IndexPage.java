@@ -14,7 +14,8 @@ import org.springframework.web.util.UriUtils;
 @Configuration
 public class IndexPage {
   private static final String[] DECODERS = {"decoder.js", "decoder.wasm", "decoder-simd.js", "decoder-simd.wasm",
-      "decoder-asm.js"};
+      "decoder-asm.js", "decoder-flv.wasm", "decoder-flv-simd.wasm", "decoder-flv-asm.js", "decoder-webm.wasm",
+      "decoder-webm-simd.wasm", "decoder-webm-asm.js"};
 
   @Bean
   RouterFunction<ServerResponse> indexRoute(MediaLibrary library) {
@@ -36,7 +37,10 @@ public class IndexPage {
     for (String d : DECODERS) {
       html.append("<li><a href=\"/inlay/").append(d).append("\"><code>/inlay/").append(d).append("</code></a></li>");
     }
-    html.append("</ul><h2>Media</h2><p>Files of <code>").append(HtmlUtils.htmlEscape(library.root().toString()))
+    html.append("</ul><h2>Live</h2><p>The demo channel: <a href=\"/live/demo.flv\"><code>/live/demo.flv</code></a> ")
+        .append("(HTTP-FLV, a library file looped in real time).</p>")
+        .append("<h2>Media</h2><p><a href=\"/api/media\"><code>/api/media</code></a> describes them; FLV files seek ")
+        .append("with <code>?start=SECONDS</code>. Files of <code>").append(HtmlUtils.htmlEscape(library.root().toString()))
         .append("</code>:</p><ul>");
     for (String f : library.files()) {
       String href = "/media/" + UriUtils.encodePath(f, java.nio.charset.StandardCharsets.UTF_8);

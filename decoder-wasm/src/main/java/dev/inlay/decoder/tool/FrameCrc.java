@@ -3,9 +3,8 @@ package dev.inlay.decoder.tool;
 import dev.inlay.media.ParserException;
 import dev.inlay.media.demux.DemuxOutput;
 import dev.inlay.media.demux.Demuxer;
+import dev.inlay.media.demux.Demuxers;
 import dev.inlay.media.demux.TrackOutput;
-import dev.inlay.media.demux.flv.FlvDemuxer;
-import dev.inlay.media.demux.webm.WebmDemuxer;
 import dev.inlay.media.track.Codec;
 import dev.inlay.media.track.Packet;
 import dev.inlay.media.track.TrackFormat;
@@ -140,11 +139,9 @@ public final class FrameCrc {
 
   private static void demux(Path file, byte[] data, MessageWriter messages) throws ParserException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (data.length >= 3 && data[0] == 'F' && data[1] == 'L' && data[2] == 'V') {
-      feed(new FlvDemuxer(new Forwarder(messages)), data);
-    } else if (data.length >= 4 && (data[0] & 0xFF) == 0x1A && (data[1] & 0xFF) == 0x45 && (data[2] & 0xFF) == 0xDF
-        && (data[3] & 0xFF) == 0xA3) {
-      feed(new WebmDemuxer(new Forwarder(messages)), data);
+    Demuxer container = Demuxers.open(java.util.Arrays.copyOf(data, Math.min(4, data.length)), new Forwarder(messages));
+    if (container != null) {
+      feed(container, data);
     } else if (data.length >= 4 && data[0] == 'D' && data[1] == 'K' && data[2] == 'I' && data[3] == 'F') {
       IvfReader.read(data, messages);
     } else if (name.endsWith(".h264") || name.endsWith(".264") || name.endsWith(".avc")) {

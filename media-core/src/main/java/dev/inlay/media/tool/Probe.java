@@ -4,9 +4,8 @@ import dev.inlay.media.ParserException;
 import dev.inlay.media.codec.CodecDescription;
 import dev.inlay.media.demux.DemuxOutput;
 import dev.inlay.media.demux.Demuxer;
+import dev.inlay.media.demux.Demuxers;
 import dev.inlay.media.demux.TrackOutput;
-import dev.inlay.media.demux.flv.FlvDemuxer;
-import dev.inlay.media.demux.webm.WebmDemuxer;
 import dev.inlay.media.track.Codec;
 import dev.inlay.media.track.Packet;
 import dev.inlay.media.track.TrackFormat;
@@ -72,14 +71,10 @@ public final class Probe {
     Probe p = new Probe(out, tracksOnly);
     byte[] buf = new byte[1 << 16];
     int n = in.readNBytes(buf, 0, 4);
-    Demuxer d;
-    if (n >= 3 && buf[0] == 'F' && buf[1] == 'L' && buf[2] == 'V') {
-      d = new FlvDemuxer(p.output());
-    } else if (n == 4 && (buf[0] & 0xFF) == 0x1A && (buf[1] & 0xFF) == 0x45 && (buf[2] & 0xFF) == 0xDF
-        && (buf[3] & 0xFF) == 0xA3) {
-      p.matroska = true;
-      d = new WebmDemuxer(p.output());
-    } else {
+    byte[] head = java.util.Arrays.copyOf(buf, n);
+    p.matroska = Demuxers.detect(head) == Demuxers.Container.MATROSKA;
+    Demuxer d = Demuxers.open(head, p.output());
+    if (d == null) {
       return "not an FLV or Matroska/WebM file";
     }
     try {

@@ -1,8 +1,6 @@
 package dev.inlay.media.demux;
 
 import dev.inlay.media.ParserException;
-import dev.inlay.media.demux.flv.FlvDemuxer;
-import dev.inlay.media.demux.webm.WebmDemuxer;
 import dev.inlay.media.track.Packet;
 import dev.inlay.media.track.TrackFormat;
 import java.util.ArrayList;
@@ -71,6 +69,6 @@ public class PacketLog implements DemuxOutput {
 
   /** The demuxer for a file by its first bytes. */
   public static Function<DemuxOutput, Demuxer> demuxerFor(byte[] data) {
-    return data.length > 0 && data[0] == 'F' ? FlvDemuxer::new : WebmDemuxer::new;
+    return out -> Demuxers.open(java.util.Arrays.copyOf(data, Math.min(4, data.length)), out);
   }
 }

@@ -4,9 +4,8 @@ import dev.inlay.media.ParserException;
 import dev.inlay.media.codec.CodecDescription;
 import dev.inlay.media.demux.DemuxOutput;
 import dev.inlay.media.demux.Demuxer;
+import dev.inlay.media.demux.Demuxers;
 import dev.inlay.media.demux.TrackOutput;
-import dev.inlay.media.demux.flv.FlvDemuxer;
-import dev.inlay.media.demux.webm.WebmDemuxer;
 import dev.inlay.media.track.Packet;
 import dev.inlay.media.track.TrackFormat;
 import java.io.IOException;
@@ -52,17 +51,13 @@ public class MediaAnalyzer {
     String error = null;
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(4);
-      Demuxer demuxer;
-      if (head.length >= 3 && head[0] == 'F' && head[1] == 'L' && head[2] == 'V') {
-        container = "flv";
-        demuxer = new FlvDemuxer(out);
-      } else if (head.length == 4 && (head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45
-          && (head[2] & 0xFF) == 0xDF && (head[3] & 0xFF) == 0xA3) {
-        container = file.getFileName().toString().toLowerCase().endsWith(".webm") ? "webm" : "matroska";
-        demuxer = new WebmDemuxer(out);
-      } else {
+      Demuxers.Container kind = Demuxers.detect(head);
+      if (kind == null) {
         return Optional.empty();
       }
+      container = kind == Demuxers.Container.FLV ? "flv"
+          : file.getFileName().toString().toLowerCase().endsWith(".webm") ? "webm" : "matroska";
+      Demuxer demuxer = Demuxers.open(head, out);
       try {
         demuxer.feed(head, 0, head.length);
         byte[] buf = new byte[64 * 1024];

@@ -84,9 +84,14 @@ dav1d_src=$(fetch_source dav1d)
 
 # Bump recipe when the way the libraries are built changes in a way the variables below do not show.
 recipe=1
+# The key must not depend on where the checkout lives (CI builds from a fresh clone elsewhere): the
+# wrapper's path is left out and its content counted instead.
 key=$( { echo "recipe $recipe"; basename "$ffmpeg_src"; basename "$dav1d_src";
-         echo "$profile $opt $cflags $small"; printf '%s\n' "${ffmpeg_conf[@]}";
-         emcc --version 2>/dev/null | awk 'NR==1'; } | sha256sum | cut -c1-16)
+         echo "$profile $opt $cflags $small"; printf '%s\n' "${ffmpeg_conf[@]}" | sed "s|$here/||g";
+         sha256sum < "$here/emcc-st"; emcc --version 2>/dev/null | awk 'NR==1'; } | sha256sum | cut -c1-16)
+if [ "${INLAY_PRINT_PREFIX:-}" = 1 ]; then
+  echo "$cache/libs/$profile-$key"; exit 0
+fi
 prefix="$cache/libs/$profile-$key"
 if [ -f "$prefix/.done" ]; then
   echo "$prefix"; exit 0

@@ -2,10 +2,9 @@ package dev.inlay.media.tool;
 
 import dev.inlay.media.ParserException;
 import dev.inlay.media.codec.CodecDescription;
-import dev.inlay.media.demux.DemuxOutput;
 import dev.inlay.media.demux.Demuxer;
 import dev.inlay.media.demux.Demuxers;
-import dev.inlay.media.demux.TrackOutput;
+import dev.inlay.media.demux.TrackCollector;
 import dev.inlay.media.track.Codec;
 import dev.inlay.media.track.Packet;
 import dev.inlay.media.track.TrackFormat;
@@ -14,9 +13,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,9 +28,7 @@ import java.util.Map;
 public final class Probe {
   private final PrintStream out;
   private final boolean tracksOnly;
-  private final Map<Integer, TrackFormat> formats = new HashMap<>();
-  private final Map<Integer, byte[]> firstKeyFrames = new HashMap<>();
-  private final List<Integer> order = new ArrayList<>();
+  private final TrackCollector tracks = collector();
   private boolean matroska;
   private long timestampScaleNs = 1_000_000;
 
@@ -73,7 +67,7 @@ public final class Probe {
     int n = in.readNBytes(buf, 0, 4);
     byte[] head = java.util.Arrays.copyOf(buf, n);
     p.matroska = Demuxers.detect(head) == Demuxers.Container.MATROSKA;
-    Demuxer d = Demuxers.open(head, p.output());
+    Demuxer d = Demuxers.open(head, p.tracks);
     if (d == null) {
       return "not an FLV or Matroska/WebM file";
     }
@@ -91,23 +85,13 @@ public final class Probe {
     return null;
   }
 
-  private DemuxOutput output() {
-    return new DemuxOutput() {
+  private TrackCollector collector() {
+    return new TrackCollector() {
       @Override
-      public TrackOutput track(TrackFormat format) {
-        formats.put(format.trackId(), format);
-        order.add(format.trackId());
-        return new TrackOutput() {
-          @Override
-          public void format(TrackFormat f) {
-            formats.put(f.trackId(), f);
-          }
-
-          @Override
-          public void packet(Packet p) {
-            onPacket(p);
-          }
-        };
+      protected void onPacket(TrackFormat f, Packet p) {
+        if (!tracksOnly) {
+          printPacket(f, p);
+        }
       }
 
       @Override
@@ -120,14 +104,7 @@ public final class Probe {
     };
   }
 
-  private void onPacket(Packet p) {
-    TrackFormat f = formats.get(p.trackId());
-    if (p.key() && f.isVideo() && !firstKeyFrames.containsKey(p.trackId())) {
-      firstKeyFrames.put(p.trackId(), p.data());
-    }
-    if (tracksOnly) {
-      return;
-    }
+  private void printPacket(TrackFormat f, Packet p) {
     boolean dtsKnown = !(matroska && (f.codec() == Codec.H264 || f.codec() == Codec.HEVC));
     out.println("packet|codec_type=" + (f.isVideo() ? "video" : "audio") + "|stream_index=" + p.trackId() + "|pts="
         + ticks(p.ptsUs()) + "|dts=" + (dtsKnown ? String.valueOf(ticks(p.dtsUs())) : "N/A") + "|size="
@@ -146,12 +123,12 @@ public final class Probe {
     if (!tracksOnly) {
       return;
     }
-    for (int id : order) {
-      TrackFormat f = formats.get(id);
+    for (TrackFormat f : tracks.formats()) {
+      int id = f.trackId();
       StringBuilder s = new StringBuilder("track|index=").append(id).append("|codec_type=")
           .append(f.isVideo() ? "video" : "audio").append("|codec_name=").append(f.codec().ffmpegName());
       try {
-        CodecDescription c = CodecDescription.of(f, firstKeyFrames.get(id));
+        CodecDescription c = tracks.describe(f);
         s.append("|codec=").append(c.codecString());
         if (f.isVideo()) {
           s.append("|width=").append(c.width()).append("|height=").append(c.height()).append("|bit_depth=")

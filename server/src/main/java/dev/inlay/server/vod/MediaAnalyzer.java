@@ -2,10 +2,9 @@ package dev.inlay.server.vod;
 
 import dev.inlay.media.ParserException;
 import dev.inlay.media.codec.CodecDescription;
-import dev.inlay.media.demux.DemuxOutput;
 import dev.inlay.media.demux.Demuxer;
 import dev.inlay.media.demux.Demuxers;
-import dev.inlay.media.demux.TrackOutput;
+import dev.inlay.media.demux.TrackCollector;
 import dev.inlay.media.track.Packet;
 import dev.inlay.media.track.TrackFormat;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,12 +69,12 @@ public class MediaAnalyzer {
       }
     }
     List<MediaInfo.Track> tracks = new ArrayList<>();
-    for (TrackFormat f : out.formats.values()) {
+    for (TrackFormat f : out.formats()) {
       String codecString;
       int width = f.width();
       int height = f.height();
       try {
-        CodecDescription d = CodecDescription.of(f, out.firstKeyFrames.get(f.trackId()));
+        CodecDescription d = out.describe(f);
         codecString = d.codecString();
         width = d.width();
         height = d.height();
@@ -96,32 +94,16 @@ public class MediaAnalyzer {
     return Optional.of(new MediaInfo(relative, url, size, container, duration, tracks, error));
   }
 
-  /** Keeps the latest format of each track, the first key frame of video tracks, and the time span. */
-  private static final class Collector implements DemuxOutput {
-    final Map<Integer, TrackFormat> formats = new LinkedHashMap<>();
-    final Map<Integer, byte[]> firstKeyFrames = new LinkedHashMap<>();
+  /** Track formats and key frames (TrackCollector), plus the time span and the metadata's duration. */
+  private static final class Collector extends TrackCollector {
     Double metadataDuration;
     long minPtsUs = Long.MAX_VALUE;
     long maxPtsUs = Long.MIN_VALUE;
 
     @Override
-    public TrackOutput track(TrackFormat format) {
-      formats.put(format.trackId(), format);
-      return new TrackOutput() {
-        @Override
-        public void format(TrackFormat f) {
-          formats.put(f.trackId(), f);
-        }
-
-        @Override
-        public void packet(Packet p) {
-          if (p.key() && formats.get(p.trackId()).isVideo()) {
-            firstKeyFrames.putIfAbsent(p.trackId(), p.data());
-          }
-          minPtsUs = Math.min(minPtsUs, p.ptsUs());
-          maxPtsUs = Math.max(maxPtsUs, p.ptsUs() + p.durationUs());
-        }
-      };
+    protected void onPacket(TrackFormat f, Packet p) {
+      minPtsUs = Math.min(minPtsUs, p.ptsUs());
+      maxPtsUs = Math.max(maxPtsUs, p.ptsUs() + p.durationUs());
     }
 
     @Override

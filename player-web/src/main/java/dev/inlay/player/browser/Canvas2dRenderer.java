@@ -1,0 +1,67 @@
+package dev.inlay.player.browser;
+
+import dev.inlay.player.render.ColourMatrix;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Float32Array;
+
+/** The fallback when WebGL is missing: YUV to RGBA on the CPU into an ImageData, drawn with Canvas 2D. */
+final class Canvas2dRenderer implements FrameRenderer {
+  private final JSObject ctx;
+  private Float32Array coef;
+  private int lastMatrix = -1;
+  private int lastRange = -1;
+  private int lastHeight = -1;
+
+  private Canvas2dRenderer(JSObject ctx) {
+    this.ctx = ctx;
+  }
+
+  static Canvas2dRenderer create(JSObject canvas) {
+    JSObject c = context(canvas);
+    return c == null ? null : new Canvas2dRenderer(c);
+  }
+
+  @JSBody(params = "canvas", script = "var cx = canvas.getContext('2d'); return cx ? {ctx: cx, img: null} : null;")
+  private static native JSObject context(JSObject canvas);
+
+  @JSBody(params = {"r", "buf", "w", "h", "cw", "ch", "planes", "s0", "o0", "s1", "o1", "s2", "o2", "k"}, script = ""
+      + "var c_ = r.ctx, cv = c_.canvas; if (cv.width !== w || cv.height !== h) { cv.width = w; cv.height = h; r.img = null; }"
+      + "if (!r.img) r.img = c_.createImageData(w, h);"
+      + "var out = r.img.data, src = new Uint8Array(buf), xs = planes > 1 ? Math.round(w / cw) : 1, ys = planes > 1 ? Math.round(h / ch) : 1;"
+      + "var m0 = k[0], m4 = k[4], m5 = k[5], m6 = k[6], m7 = k[7], oy = k[9], oc = k[10];"
+      + "for (var y_ = 0; y_ < h; y_++) { var yrow = o0 + y_ * s0, crow = ((y_ / ys) | 0), urow = o1 + crow * s1, vrow = o2 + crow * s2, p_ = y_ * w * 4;"
+      + "  for (var x_ = 0; x_ < w; x_++) { var Y_ = m0 * (src[yrow + x_] / 255 - oy), U_ = 0, V_ = 0;"
+      + "    if (planes > 1) { var cx = (x_ / xs) | 0; U_ = src[urow + cx] / 255 - oc; V_ = src[vrow + cx] / 255 - oc; }"
+      + "    out[p_++] = 255 * (Y_ + m6 * V_); out[p_++] = 255 * (Y_ + m4 * U_ + m7 * V_); out[p_++] = 255 * (Y_ + m5 * U_); out[p_++] = 255; } }"
+      + "c_.putImageData(r.img, 0, 0);")
+  private static native void drawPlanes(JSObject r, ArrayBuffer buf, int w, int h, int cw, int ch, int planes,
+      int s0, int o0, int s1, int o1, int s2, int o2, Float32Array coef);
+
+  @Override
+  public void draw(VideoFrame f) {
+    if (coef == null || f.matrix != lastMatrix || f.range != lastRange || f.height != lastHeight) {
+      lastMatrix = f.matrix;
+      lastRange = f.range;
+      lastHeight = f.height;
+      float[] c = ColourMatrix.coefficients(f.matrix, f.range == 2, f.height);
+      coef = new Float32Array(12);
+      for (int i = 0; i < 12; i++) {
+        coef.set(i, c[i]);
+      }
+    }
+    int planes = f.planes;
+    drawPlanes(ctx, f.buffer(), f.width, f.height, f.chromaWidth, f.chromaHeight, planes,
+        f.stride(0), f.offset(0), planes > 1 ? f.stride(1) : 1, planes > 1 ? f.offset(1) : 0,
+        planes > 2 ? f.stride(2) : 1, planes > 2 ? f.offset(2) : 0, coef);
+  }
+
+  @Override
+  public String kind() {
+    return "2d";
+  }
+
+  @Override
+  public void dispose() {}
+}

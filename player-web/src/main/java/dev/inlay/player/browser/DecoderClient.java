@@ -1,0 +1,153 @@
+package dev.inlay.player.browser;
+
+import dev.inlay.media.track.Packet;
+import dev.inlay.media.track.TrackFormat;
+import dev.inlay.player.core.DecoderPort;
+import dev.inlay.player.worker.Js;
+import dev.inlay.player.worker.Protocol;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/** The page's side of one decoder worker: posts {@link Protocol} messages and hands the answers on. */
+final class DecoderClient implements DecoderPort {
+  /** What the worker answers. */
+  interface Listener {
+    void ready(double loadMs);
+
+    void video(VideoFrame frame, int epoch);
+
+    void audio(AudioBlock block, int epoch);
+
+    void done(int slot, int epoch, double decodeMs);
+
+    void flushed(int slot, int epoch);
+
+    void error(int slot, int code, boolean fatal, String message);
+
+    /** The worker died (an uncaught error or a crash): it must be replaced. */
+    void died(String message);
+  }
+
+  private final JSObject worker;
+  private final Listener listener;
+  private boolean closed;
+
+  DecoderClient(String base, String decoderFile, Listener listener) {
+    this.listener = listener;
+    this.worker = spawn(base + "inlay-worker.js", this::onMessage, (Dom.Handler) e -> {
+      if (!closed) {
+        closed = true;
+        listener.died(Js.describe(e));
+      }
+    });
+    JSObject init = Js.message(Protocol.INIT);
+    Js.setString(init, "base", base);
+    Js.setString(init, "file", decoderFile);
+    post(init, null);
+  }
+
+  @JSBody(params = {"url", "onMessage", "onError"}, script = ""
+      + "var src = 'importScripts(' + JSON.stringify(url) + ');';"
+      + "var w_ = new Worker(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})));"
+      + "w_.onmessage = function (e_) { onMessage(e_.data); };"
+      + "w_.onerror = function (e_) { e_.preventDefault(); onError(e_.message || 'worker error'); };"
+      + "return w_;")
+  private static native JSObject spawn(String url, Js.MessageHandler onMessage, Dom.Handler onError);
+
+  @JSBody(params = {"w", "msg", "buf"}, script = "w.postMessage(msg, buf ? [buf] : []);")
+  private static native void post(JSObject w, JSObject msg, ArrayBuffer buf);
+
+  @JSBody(params = "w", script = "w.terminate();")
+  private static native void terminate(JSObject w);
+
+  private void post(JSObject msg, ArrayBuffer buf) {
+    if (!closed) {
+      post(worker, msg, buf);
+    }
+  }
+
+  private void onMessage(JSObject msg) {
+    if (closed) {
+      return;
+    }
+    String type = Js.getString(msg, Protocol.TYPE);
+    int slot = Js.getInt(msg, "track");
+    int epoch = Js.getInt(msg, "epoch");
+    switch (type) {
+      case Protocol.VIDEO -> listener.video(new VideoFrame(msg), epoch);
+      case Protocol.AUDIO -> listener.audio(new AudioBlock(msg), epoch);
+      case Protocol.DONE -> listener.done(slot, epoch, Js.getDouble(msg, "decodeMs"));
+      case Protocol.FLUSHED -> listener.flushed(slot, epoch);
+      case Protocol.READY -> listener.ready(Js.getDouble(msg, "loadMs"));
+      case Protocol.ERROR -> listener.error(slot, Js.getInt(msg, "code"), Js.getBoolean(msg, "fatal"),
+          Js.getString(msg, "message"));
+      default -> { }
+    }
+  }
+
+  @Override
+  public void configure(int slot, TrackFormat format) {
+    JSObject msg = Js.message(Protocol.CONFIGURE);
+    Js.setInt(msg, "track", slot);
+    Js.setInt(msg, "codec", format.codec().decoderId());
+    byte[] config = format.config();
+    if (config != null && config.length > 0) {
+      Js.set(msg, "config", Int8Array.copyFromJavaArray(config).getBuffer());
+    }
+    Js.setInt(msg, "sampleRate", format.sampleRate());
+    Js.setInt(msg, "channels", format.channels());
+    post(msg, null);
+  }
+
+  @Override
+  public void decode(int slot, Packet packet, int epoch, int skipStartSamples, int skipEndSamples) {
+    JSObject msg = Js.message(Protocol.DECODE);
+    Js.setInt(msg, "track", slot);
+    Js.setInt(msg, "epoch", epoch);
+    ArrayBuffer data = Int8Array.copyFromJavaArray(packet.data()).getBuffer();
+    Js.set(msg, "data", data);
+    Js.setDouble(msg, "pts", packet.ptsUs());
+    Js.setDouble(msg, "dts", packet.dtsUs());
+    Js.setBoolean(msg, "key", packet.key());
+    Js.setInt(msg, "skipStart", skipStartSamples);
+    Js.setInt(msg, "skipEnd", skipEndSamples);
+    post(msg, data);
+  }
+
+  @Override
+  public void flush(int slot, int epoch) {
+    JSObject msg = Js.message(Protocol.FLUSH);
+    Js.setInt(msg, "track", slot);
+    Js.setInt(msg, "epoch", epoch);
+    post(msg, null);
+  }
+
+  @Override
+  public void reset(int slot) {
+    JSObject msg = Js.message(Protocol.RESET);
+    Js.setInt(msg, "track", slot);
+    post(msg, null);
+  }
+
+  /** Gives a frame's buffer back to the worker for reuse. */
+  void recycle(ArrayBuffer buffer) {
+    if (buffer == null || Js.byteLength(buffer) == 0) {
+      return;
+    }
+    JSObject msg = Js.message(Protocol.RECYCLE);
+    Js.set(msg, "buffer", buffer);
+    post(msg, buffer);
+  }
+
+  /** Closes the decoders and ends the worker. */
+  void close() {
+    if (closed) {
+      return;
+    }
+    post(Js.message(Protocol.RELEASE), null);
+    closed = true;
+    terminate(worker);
+  }
+}

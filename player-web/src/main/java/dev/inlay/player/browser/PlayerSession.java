@@ -1,0 +1,327 @@
+package dev.inlay.player.browser;
+
+import dev.inlay.media.ParserException;
+import dev.inlay.media.demux.DemuxOutput;
+import dev.inlay.media.demux.Demuxer;
+import dev.inlay.media.demux.Demuxers;
+import dev.inlay.media.demux.TrackOutput;
+import dev.inlay.media.track.SeekIndex;
+import dev.inlay.media.track.TrackFormat;
+import dev.inlay.player.api.MediaErrorCode;
+import dev.inlay.player.api.PlayerError;
+import dev.inlay.player.core.DecoderPort;
+import dev.inlay.player.core.PlaybackEngine;
+import dev.inlay.media.track.Packet;
+import java.util.Map;
+
+/**
+ * One load of one source: the loader, the demuxer, the decoder worker and the engine. Live sources
+ * reconnect with backoff after a drop and resume at the next keyframe; a dead worker is replaced.
+ */
+final class PlayerSession implements LoaderListener, DecoderClient.Listener, DecoderPort {
+  private static final double[] BACKOFF_MS = {500, 1000, 2000, 4000, 8000};
+
+  private final PlayerController owner;
+  private final String src;
+  private final String requestedDecoder;
+  final PlaybackEngine engine;
+  final AudioSink audio;
+  private Loader loader;
+  private Demuxer demuxer;
+  private DecoderClient decoder;
+  private byte[] head = new byte[0];
+  private String container;
+  private String variant = "";
+  private boolean forcedLive;
+  private boolean closed;
+  private int reconnects;
+  private int reconnectTimer;
+  private int workerRestarts;
+  private double decoderLoadMs;
+  private boolean sawData;
+
+  PlayerSession(PlayerController owner, String src, String decoder, boolean live, double targetLatencyMs) {
+    this.owner = owner;
+    this.src = src;
+    this.requestedDecoder = decoder;
+    this.forcedLive = live || src.startsWith("ws:") || src.startsWith("wss:");
+    this.audio = new AudioSink((ptsUs, atMs) -> engine().onAudiblePosition(ptsUs, atMs));
+    this.engine = new PlaybackEngine(Dom::now, this, owner, audio, owner,
+        new PlaybackEngine.Settings(forcedLive, targetLatencyMs, Math.max(3000, targetLatencyMs * 3), 512L << 20));
+  }
+
+  private PlaybackEngine engine() {
+    return engine;
+  }
+
+  void start() {
+    owner.event("loadstart");
+    connect();
+  }
+
+  private void connect() {
+    head = new byte[0];
+    demuxer = null;
+    sawData = false;
+    loader = Loader.open(src, this);
+    loader.start();
+  }
+
+  // ---- loader --------------------------------------------------------------------------------
+
+  @Override
+  public void onData(byte[] chunk) {
+    if (closed) {
+      return;
+    }
+    if (!sawData) {
+      sawData = true;
+      reconnects = 0;
+    }
+    try {
+      if (demuxer == null) {
+        byte[] joined = new byte[head.length + chunk.length];
+        System.arraycopy(head, 0, joined, 0, head.length);
+        System.arraycopy(chunk, 0, joined, head.length, chunk.length);
+        if (joined.length < 4) {
+          head = joined;
+          return;
+        }
+        Demuxers.Container c = Demuxers.detect(joined);
+        if (c == null) {
+          fail(new PlayerError(MediaErrorCode.SRC_NOT_SUPPORTED, "not an FLV or WebM stream: " + src, false));
+          return;
+        }
+        container = c == Demuxers.Container.FLV ? "flv" : "webm";
+        if (decoder == null) {
+          startDecoder();
+        }
+        demuxer = Demuxers.open(joined, output);
+        head = new byte[0];
+        demuxer.feed(joined, 0, joined.length);
+      } else {
+        demuxer.feed(chunk, 0, chunk.length);
+      }
+    } catch (ParserException e) {
+      if (engine.live()) {
+        owner.error(new PlayerError(MediaErrorCode.DECODE, "malformed stream: " + e.getMessage(), true));
+        loader.cancel();
+        scheduleReconnect();
+      } else {
+        fail(new PlayerError(MediaErrorCode.DECODE, "malformed stream: " + e.getMessage(), false));
+      }
+    }
+  }
+
+  @Override
+  public void onEnd() {
+    if (closed) {
+      return;
+    }
+    if (engine.live()) {
+      scheduleReconnect();
+      return;
+    }
+    try {
+      if (demuxer != null) {
+        demuxer.endOfStream();
+      }
+    } catch (ParserException e) {
+      owner.error(new PlayerError(MediaErrorCode.DECODE, "the stream ends early: " + e.getMessage(), true));
+    }
+    engine.endOfStream();
+  }
+
+  @Override
+  public void onError(String message) {
+    if (closed) {
+      return;
+    }
+    if (engine.live() && engine.readyState() > 0) {
+      owner.error(new PlayerError(MediaErrorCode.NETWORK, message + "; reconnecting", true));
+      scheduleReconnect();
+      return;
+    }
+    fail(new PlayerError(MediaErrorCode.NETWORK, message, false));
+  }
+
+  private void scheduleReconnect() {
+    if (closed || reconnectTimer != 0) {
+      return;
+    }
+    double delay = BACKOFF_MS[Math.min(reconnects, BACKOFF_MS.length - 1)];
+    reconnects++;
+    owner.event("waiting");
+    reconnectTimer = Dom.setTimeout(() -> {
+      reconnectTimer = 0;
+      if (closed) {
+        return;
+      }
+      engine.restartLive();
+      connect();
+    }, delay);
+  }
+
+  /** Holds the download back while the engine has enough ahead (VOD). */
+  void pace() {
+    if (loader != null) {
+      loader.hold(!engine.wantsData());
+    }
+  }
+
+  private void fail(PlayerError error) {
+    owner.error(error);
+    close();
+  }
+
+  // ---- demuxer output: decides live or VOD from the container's metadata ----------------------
+
+  private final DemuxOutput output = new DemuxOutput() {
+    private boolean decided;
+    private boolean sawDuration;
+
+    @Override
+    public TrackOutput track(TrackFormat format) {
+      if (!decided) {
+        // A source whose container gives no duration (FLV onMetaData, Matroska Info) is live.
+        decided = true;
+        engine.setLive(forcedLive || !sawDuration);
+      }
+      owner.trackChanged(format);
+      return engine.track(format);
+    }
+
+    @Override
+    public void metadata(Map<String, Object> metadata) {
+      if (metadata.get("duration") instanceof Double seconds && seconds > 0) {
+        sawDuration = true;
+      }
+      engine.metadata(metadata);
+    }
+
+    @Override
+    public void seekIndex(SeekIndex index) {
+      engine.seekIndex(index);
+    }
+
+    @Override
+    public void skipped(String reason) {
+      engine.skipped(reason);
+    }
+  };
+
+  // ---- decoder worker ------------------------------------------------------------------------
+
+  private void startDecoder() {
+    variant = DecoderChoice.variant(requestedDecoder);
+    decoder = new DecoderClient(owner.base(), DecoderChoice.file(variant, container), this);
+  }
+
+  String variant() {
+    return variant;
+  }
+
+  double decoderLoadMs() {
+    return decoderLoadMs;
+  }
+
+  @Override
+  public void configure(int slot, TrackFormat format) {
+    decoder.configure(slot, format);
+  }
+
+  @Override
+  public void decode(int slot, Packet packet, int epoch, int skipStart, int skipEnd) {
+    decoder.decode(slot, packet, epoch, skipStart, skipEnd);
+  }
+
+  @Override
+  public void flush(int slot, int epoch) {
+    decoder.flush(slot, epoch);
+  }
+
+  @Override
+  public void reset(int slot) {
+    decoder.reset(slot);
+  }
+
+  void recycle(VideoFrame frame) {
+    if (decoder != null) {
+      decoder.recycle(frame.buffer());
+    }
+  }
+
+  @Override
+  public void ready(double loadMs) {
+    decoderLoadMs = loadMs;
+  }
+
+  @Override
+  public void video(VideoFrame frame, int epoch) {
+    engine.onVideoFrame(frame, epoch);
+  }
+
+  @Override
+  public void audio(AudioBlock block, int epoch) {
+    engine.onAudio(block, epoch);
+  }
+
+  @Override
+  public void done(int slot, int epoch, double decodeMs) {
+    engine.onDecodeDone(slot, epoch, decodeMs);
+  }
+
+  @Override
+  public void flushed(int slot, int epoch) {
+    engine.onFlushed(slot, epoch);
+  }
+
+  @Override
+  public void error(int slot, int code, boolean fatal, String message) {
+    if (slot < 0) {
+      fail(new PlayerError(MediaErrorCode.SRC_NOT_SUPPORTED, message, false));
+      return;
+    }
+    engine.onDecoderError(slot, fatal, message);
+  }
+
+  @Override
+  public void died(String message) {
+    if (closed) {
+      return;
+    }
+    workerRestarts++;
+    if (workerRestarts > 5) {
+      fail(new PlayerError(MediaErrorCode.DECODE, "the decoder worker keeps failing: " + message, false));
+      return;
+    }
+    owner.error(new PlayerError(MediaErrorCode.DECODE, "the decoder worker died (" + message + "); restarting", true));
+    decoder = new DecoderClient(owner.base(), DecoderChoice.file(variant, container), this);
+    engine.restartDecoders();
+  }
+
+  /** For tests and recovery drills: ends the worker as a crash would. */
+  void killWorker() {
+    if (decoder != null) {
+      decoder.close();
+      died("killed");
+    }
+  }
+
+  void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (reconnectTimer != 0) {
+      Dom.clearTimer(reconnectTimer);
+    }
+    if (loader != null) {
+      loader.cancel();
+    }
+    if (decoder != null) {
+      decoder.close();
+    }
+    audio.close();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.inlay.player.browser;
+
+import dev.inlay.player.render.ColourMatrix;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Float32Array;
+
+/**
+ * YUV to RGB in a WebGL fragment shader: one luminance texture per plane, uploaded with the decoder's
+ * strides (the shader crops the padding), the stream's matrix and range as uniforms. Survives context loss:
+ * the GL objects are made again when the context is restored.
+ */
+final class WebGlRenderer implements FrameRenderer {
+  private final JSObject gl;
+
+  private WebGlRenderer(JSObject gl) {
+    this.gl = gl;
+  }
+
+  /** A renderer on the canvas, or null when WebGL is not available. */
+  static WebGlRenderer create(JSObject canvas) {
+    JSObject gl = init(canvas);
+    return gl == null ? null : new WebGlRenderer(gl);
+  }
+
+  @JSBody(params = "canvas", script = ""
+      + "var opts = {alpha: false, antialias: false, depth: false, preserveDrawingBuffer: true, powerPreference: 'high-performance'};"
+      + "var gl = canvas.getContext('webgl', opts) || canvas.getContext('experimental-webgl', opts);"
+      + "if (!gl) return null;"
+      + "var r_ = {gl: gl, lost: false};"
+      + "function setup() {"
+      + "  var vs = 'attribute vec2 p; varying vec2 uv; void main() { uv = vec2(p.x * 0.5 + 0.5, 0.5 - p.y * 0.5); gl_Position = vec4(p, 0.0, 1.0); }';"
+      + "  var fs = 'precision mediump float; varying vec2 uv; uniform sampler2D ty, tu, tv; uniform vec2 sy, sc;'"
+      + "    + ' uniform mat3 m; uniform vec3 off; uniform float gray;'"
+      + "    + ' void main() { vec3 yuv = vec3(texture2D(ty, uv * sy).r, texture2D(tu, uv * sc).r, texture2D(tv, uv * sc).r);'"
+      + "    + ' if (gray > 0.5) yuv.yz = off.yz;'"
+      + "    + ' gl_FragColor = vec4(clamp(m * (yuv - off), 0.0, 1.0), 1.0); }';"
+      + "  function sh(type, src) { var s_ = gl.createShader(type); gl.shaderSource(s_, src); gl.compileShader(s_); return s_; }"
+      + "  var p_ = gl.createProgram(); gl.attachShader(p_, sh(gl.VERTEX_SHADER, vs)); gl.attachShader(p_, sh(gl.FRAGMENT_SHADER, fs));"
+      + "  gl.linkProgram(p_); gl.useProgram(p_);"
+      + "  var b_ = gl.createBuffer(); gl.bindBuffer(gl.ARRAY_BUFFER, b_);"
+      + "  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);"
+      + "  var a_ = gl.getAttribLocation(p_, 'p'); gl.enableVertexAttribArray(a_); gl.vertexAttribPointer(a_, 2, gl.FLOAT, false, 0, 0);"
+      + "  r_.tex = []; var names = ['ty', 'tu', 'tv'];"
+      + "  for (var i_ = 0; i_ < 3; i_++) { var t_ = gl.createTexture(); gl.activeTexture(gl.TEXTURE0 + i_); gl.bindTexture(gl.TEXTURE_2D, t_);"
+      + "    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR); gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);"
+      + "    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE); gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);"
+      + "    gl.uniform1i(gl.getUniformLocation(p_, names[i_]), i_); r_.tex.push(t_); }"
+      + "  gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);"
+      + "  r_.u = {sy: gl.getUniformLocation(p_, 'sy'), sc: gl.getUniformLocation(p_, 'sc'), m: gl.getUniformLocation(p_, 'm'),"
+      + "    off: gl.getUniformLocation(p_, 'off'), gray: gl.getUniformLocation(p_, 'gray')};"
+      + "}"
+      + "canvas.addEventListener('webglcontextlost', function (e_) { e_.preventDefault(); r_.lost = true; });"
+      + "canvas.addEventListener('webglcontextrestored', function () { r_.lost = false; setup(); });"
+      + "setup();"
+      + "return r_;")
+  private static native JSObject init(JSObject canvas);
+
+  @JSBody(params = {"r", "buf", "w", "h", "cw", "ch", "planes", "s0", "o0", "s1", "o1", "s2", "o2", "coef"}, script = ""
+      + "if (r.lost) return; var gl = r.gl, c_ = gl.canvas;"
+      + "if (c_.width !== w || c_.height !== h) { c_.width = w; c_.height = h; }"
+      + "gl.viewport(0, 0, w, h);"
+      + "var dims = [[s0, h, o0], [s1, ch, o1], [s2, ch, o2]];"
+      + "for (var i_ = 0; i_ < 3; i_++) { gl.activeTexture(gl.TEXTURE0 + i_); gl.bindTexture(gl.TEXTURE_2D, r.tex[i_]);"
+      + "  var d_ = i_ < planes ? dims[i_] : [1, 1, 0]; var data = i_ < planes ? new Uint8Array(buf, d_[2], d_[0] * d_[1]) : new Uint8Array([128]);"
+      + "  gl.texImage2D(gl.TEXTURE_2D, 0, gl.LUMINANCE, d_[0], d_[1], 0, gl.LUMINANCE, gl.UNSIGNED_BYTE, data); }"
+      + "gl.uniform2f(r.u.sy, w / s0, 1.0); gl.uniform2f(r.u.sc, planes > 1 ? cw / s1 : 1.0, 1.0);"
+      + "gl.uniformMatrix3fv(r.u.m, false, coef.subarray(0, 9)); gl.uniform3f(r.u.off, coef[9], coef[10], coef[11]);"
+      + "gl.uniform1f(r.u.gray, planes > 1 ? 0.0 : 1.0);"
+      + "gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);")
+  private static native void drawPlanes(JSObject r, ArrayBuffer buf, int w, int h, int cw, int ch, int planes,
+      int s0, int o0, int s1, int o1, int s2, int o2, Float32Array coef);
+
+  @JSBody(params = "r", script = "var e_ = r.gl.getExtension('WEBGL_lose_context'); r.lost = true; if (e_) e_.loseContext();")
+  private static native void lose(JSObject r);
+
+  private int lastMatrix = -1;
+  private int lastRange = -1;
+  private int lastHeight = -1;
+  private Float32Array coef;
+
+  @Override
+  public void draw(VideoFrame f) {
+    if (coef == null || f.matrix != lastMatrix || f.range != lastRange || f.height != lastHeight) {
+      lastMatrix = f.matrix;
+      lastRange = f.range;
+      lastHeight = f.height;
+      float[] c = ColourMatrix.coefficients(f.matrix, f.range == 2, f.height);
+      coef = new Float32Array(12);
+      for (int i = 0; i < 12; i++) {
+        coef.set(i, c[i]);
+      }
+    }
+    int planes = f.planes;
+    drawPlanes(gl, f.buffer(), f.width, f.height, f.chromaWidth, f.chromaHeight, planes,
+        f.stride(0), f.offset(0), planes > 1 ? f.stride(1) : 1, planes > 1 ? f.offset(1) : 0,
+        planes > 2 ? f.stride(2) : 1, planes > 2 ? f.offset(2) : 0, coef);
+  }
+
+  @Override
+  public String kind() {
+    return "webgl";
+  }
+
+  @Override
+  public void dispose() {
+    lose(gl);
+  }
+}

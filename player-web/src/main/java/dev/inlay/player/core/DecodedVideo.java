@@ -1,0 +1,6 @@
+package dev.inlay.player.core;
+
+import dev.inlay.player.sync.Timed;
+
+/** A decoded picture held by the page until it is shown or dropped. */
+public interface DecodedVideo extends Timed {}

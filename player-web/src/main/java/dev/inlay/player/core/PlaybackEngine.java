@@ -1,0 +1,788 @@
+package dev.inlay.player.core;
+
+import dev.inlay.media.demux.DemuxOutput;
+import dev.inlay.media.demux.TrackOutput;
+import dev.inlay.media.track.Packet;
+import dev.inlay.media.track.TrackFormat;
+import dev.inlay.player.api.MediaErrorCode;
+import dev.inlay.player.api.PlayerError;
+import dev.inlay.player.api.ReadyState;
+import dev.inlay.player.buffer.PacketStore;
+import dev.inlay.player.sync.Clock;
+import dev.inlay.player.sync.FrameScheduler;
+import dev.inlay.player.sync.LatencyController;
+import dev.inlay.player.sync.MediaClock;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The player's state machine, free of browser APIs: takes demuxed packets, feeds the decoders with a
+ * bounded number in flight, schedules decoded pictures against the audio-mastered clock, and carries
+ * play, pause, seek, end, waiting and live latency control. The browser side calls {@link #tick} at each
+ * display refresh and forwards the worker's answers.
+ */
+public final class PlaybackEngine implements DemuxOutput {
+  public static final int VIDEO = 0;
+  public static final int AUDIO = 1;
+
+  private static final int MAX_VIDEO_IN_FLIGHT = 2;
+  private static final int MAX_AUDIO_IN_FLIGHT = 4;
+  /** Decoded pictures kept ahead of the display. */
+  private static final int MAX_FRAMES_AHEAD = 6;
+  /** Decoded audio kept ahead of what is audible. */
+  private static final double AUDIO_AHEAD_US = 1_000_000;
+  /** Audio needed before playback starts or resumes. */
+  private static final double START_AUDIO_US = 100_000;
+  /** Packets received ahead of the position before the loader is asked to pause (VOD). */
+  private static final double LOAD_AHEAD_US = 30_000_000;
+  private static final double TIMEUPDATE_MS = 250;
+
+  /** How the engine is set up: live or VOD, the live latency target and the VOD packet store bound. */
+  public record Settings(boolean live, double targetLatencyMs, double jumpLatencyMs, long storeBytes) {}
+
+  private final Clock wall;
+  private final MediaClock clock;
+  private final DecoderPort decoders;
+  private final VideoOutput video;
+  private final AudioOutput audio;
+  private final PlayerEvents events;
+  private final Settings settings;
+  private final LatencyController latency;
+  private PacketStore store;
+  private boolean live;
+  private final FrameScheduler<DecodedVideo> frames;
+
+  private final TrackFormat[] formats = new TrackFormat[2];
+  private final int[] trackIds = {-1, -1};
+  @SuppressWarnings("unchecked")
+  private final ArrayDeque<Packet>[] queues = new ArrayDeque[] {new ArrayDeque<Packet>(), new ArrayDeque<Packet>()};
+  private final int[] inFlight = new int[2];
+  private final boolean[] awaitKey = new boolean[2];
+  private final boolean[] flushSent = new boolean[2];
+  private final boolean[] flushed = new boolean[2];
+
+  private int epoch;
+  private int readyState = ReadyState.HAVE_NOTHING;
+  private boolean paused = true;
+  private boolean started;
+  private boolean waiting;
+  private boolean ended;
+  private boolean eos;
+  private boolean seeking;
+  private boolean seekPending;
+  private boolean jumpPending;
+  private boolean firstAudio = true;
+  private boolean loop;
+  private DecodedVideo seekCandidate;
+  private double seekTargetUs = Double.NaN;
+  private double positionUs;
+  private double durationUs = Double.NaN;
+  private double edgeUs = Double.NEGATIVE_INFINITY;
+  private double userRate = 1;
+  private double liveRate = 1;
+  private double lastTimeUpdateMs;
+  private Map<String, Object> metadata = Map.of();
+
+  private final Stats stats = new Stats();
+
+  public PlaybackEngine(Clock wall, DecoderPort decoders, VideoOutput video, AudioOutput audio,
+      PlayerEvents events, Settings settings) {
+    this.wall = wall;
+    this.clock = new MediaClock(wall);
+    this.decoders = decoders;
+    this.video = video;
+    this.audio = audio;
+    this.events = events;
+    this.settings = settings;
+    this.latency = new LatencyController(settings.targetLatencyMs(), settings.jumpLatencyMs());
+    this.live = settings.live();
+    this.store = live ? null : new PacketStore(settings.storeBytes());
+    this.frames = new FrameScheduler<>(video::release);
+  }
+
+  // ---- demuxer output -------------------------------------------------------------------------
+
+  @Override
+  public TrackOutput track(TrackFormat format) {
+    int slot = format.isVideo() ? VIDEO : AUDIO;
+    if (trackIds[slot] != -1 && trackIds[slot] != format.trackId()) {
+      return IGNORE; // a second video or audio track: Inlay plays the first of each
+    }
+    trackIds[slot] = format.trackId();
+    configure(slot, format);
+    return new TrackOutput() {
+      @Override
+      public void format(TrackFormat f) {
+        configure(slot, f);
+      }
+
+      @Override
+      public void packet(Packet packet) {
+        onPacket(slot, packet);
+      }
+    };
+  }
+
+  @Override
+  public void metadata(Map<String, Object> values) {
+    metadata = values;
+    Object d = values.get("duration");
+    if (!live && d instanceof Double seconds && seconds > 0) {
+      durationUs = seconds * 1_000_000;
+      events.event("durationchange");
+    }
+  }
+
+  @Override
+  public void skipped(String reason) {
+    stats.skippedUnits++;
+  }
+
+  /** The loader reached the end of the source (VOD) or gave up (live). */
+  public void endOfStream() {
+    eos = true;
+    if (seekPending) {
+      resolveSeek();
+    }
+    pump();
+  }
+
+  private void configure(int slot, TrackFormat format) {
+    TrackFormat old = formats[slot];
+    formats[slot] = format;
+    if (old == null || !java.util.Arrays.equals(old.config(), format.config()) || old.codec() != format.codec()) {
+      decoders.configure(slot, format);
+      awaitKey[slot] = slot == VIDEO;
+    }
+  }
+
+  private void onPacket(int slot, Packet packet) {
+    stats.bytesReceived += packet.data().length;
+    edgeUs = Math.max(edgeUs, packet.ptsUs());
+    if (readyState < ReadyState.HAVE_METADATA) {
+      readyState = ReadyState.HAVE_METADATA;
+      if (live) {
+        durationUs = Double.POSITIVE_INFINITY;
+      }
+      events.event("durationchange");
+      events.event("loadedmetadata");
+    }
+    if (store != null) {
+      store.add(slot, packet);
+    }
+    if (seekPending) {
+      if (store.reaches((long) seekTargetUs, mainSlot())) {
+        resolveSeek();
+      }
+      return;
+    }
+    queues[slot].addLast(packet);
+    if (jumpPending && slot == VIDEO && packet.key()) {
+      jumpPending = false;
+      jumpToLive();
+    }
+    pump();
+  }
+
+  // ---- feeding the decoders ------------------------------------------------------------------
+
+  /** Sends packets while the decoders and the outputs have room. */
+  public void pump() {
+    for (int slot = 0; slot < 2; slot++) {
+      if (formats[slot] == null) {
+        continue;
+      }
+      ArrayDeque<Packet> q = queues[slot];
+      while (!q.isEmpty() && hasRoom(slot)) {
+        Packet p = q.pollFirst();
+        if (awaitKey[slot] && !p.key()) {
+          stats.skippedPackets++;
+          continue;
+        }
+        awaitKey[slot] = false;
+        int skipStart = 0;
+        int skipEnd = 0;
+        TrackFormat f = formats[slot];
+        if (slot == AUDIO && f.sampleRate() > 0) {
+          if (firstAudio && f.codecDelayUs() > 0) {
+            skipStart = (int) Math.round(f.codecDelayUs() * f.sampleRate() / 1e6);
+          }
+          if (p.discardPaddingUs() > 0) {
+            skipEnd = (int) Math.round(p.discardPaddingUs() * f.sampleRate() / 1e6);
+          }
+          firstAudio = false;
+        }
+        inFlight[slot]++;
+        decoders.decode(slot, p, epoch, skipStart, skipEnd);
+      }
+      if (eos && !seekPending && q.isEmpty() && inFlight[slot] == 0 && !flushSent[slot]) {
+        flushSent[slot] = true;
+        decoders.flush(slot, epoch);
+      }
+    }
+  }
+
+  private boolean hasRoom(int slot) {
+    if (slot == VIDEO) {
+      return inFlight[VIDEO] < MAX_VIDEO_IN_FLIGHT && frames.size() + inFlight[VIDEO] < MAX_FRAMES_AHEAD;
+    }
+    return inFlight[AUDIO] < MAX_AUDIO_IN_FLIGHT && audio.queuedUs() < AUDIO_AHEAD_US;
+  }
+
+  /** Whether the loader should keep reading (VOD stops far ahead of the position; live never stops). */
+  public boolean wantsData() {
+    if (live || seekPending) {
+      return true;
+    }
+    return edgeUs - positionUs < LOAD_AHEAD_US;
+  }
+
+  // ---- answers from the decoder worker --------------------------------------------------------
+
+  /** The worker finished one packet. */
+  public void onDecodeDone(int slot, int fromEpoch, double decodeMs) {
+    if (fromEpoch != epoch) {
+      return;
+    }
+    inFlight[slot] = Math.max(0, inFlight[slot] - 1);
+    if (slot == VIDEO) {
+      stats.decodeMsTotal += decodeMs;
+      stats.decodedPackets++;
+    }
+    pump();
+  }
+
+  public void onVideoFrame(DecodedVideo frame, int fromEpoch) {
+    if (fromEpoch != epoch) {
+      video.release(frame);
+      return;
+    }
+    stats.decodedFrames++;
+    if (seeking) {
+      if (frame.ptsUs() + 1000 < seekTargetUs) {
+        if (seekCandidate != null) {
+          video.release(seekCandidate);
+        }
+        seekCandidate = frame;
+        return;
+      }
+      if (seekCandidate != null) {
+        video.release(seekCandidate);
+        seekCandidate = null;
+      }
+      finishSeek(frame);
+      return;
+    }
+    if (readyState < ReadyState.HAVE_CURRENT_DATA) {
+      // The first picture is shown at once, before playback starts.
+      video.show(frame);
+      positionUs = frame.ptsUs();
+      haveData();
+    } else {
+      frames.add(frame);
+    }
+    maybeStart();
+  }
+
+  public void onAudio(DecodedAudio block, int fromEpoch) {
+    if (fromEpoch != epoch) {
+      return;
+    }
+    if ((seeking || !Double.isNaN(seekTargetUs)) && block.ptsUs() + block.durationUs() <= seekTargetUs) {
+      return;
+    }
+    audio.write(block);
+    if (seeking && formats[VIDEO] == null) {
+      finishSeek(null);
+    }
+    if (formats[VIDEO] == null && readyState < ReadyState.HAVE_CURRENT_DATA) {
+      positionUs = block.ptsUs();
+      haveData();
+    }
+    maybeStart();
+  }
+
+  /** The worker drained a decoder after the end of the stream. */
+  public void onFlushed(int slot, int fromEpoch) {
+    if (fromEpoch != epoch) {
+      return;
+    }
+    flushed[slot] = true;
+    if (seeking && slot == mainSlot()) {
+      DecodedVideo c = seekCandidate;
+      seekCandidate = null;
+      finishSeek(c);
+    }
+    maybeStart();
+  }
+
+  /**
+   * A decoder reported an error. Recoverable ones skip that track to its next keyframe; fatal ones stop
+   * the track until {@link #restartDecoders} runs with a fresh worker.
+   */
+  public void onDecoderError(int slot, boolean fatal, String message) {
+    stats.decodeErrors++;
+    if (slot >= 0 && slot < 2) {
+      awaitKey[slot] = slot == VIDEO;
+    }
+    events.error(new PlayerError(fatal ? MediaErrorCode.SRC_NOT_SUPPORTED : MediaErrorCode.DECODE, message,
+        !fatal));
+  }
+
+  /** A new worker replaced a dead one: configure it again and go on from the next keyframe. */
+  public void restartDecoders() {
+    epoch++;
+    inFlight[VIDEO] = 0;
+    inFlight[AUDIO] = 0;
+    for (int slot = 0; slot < 2; slot++) {
+      if (formats[slot] != null) {
+        decoders.configure(slot, formats[slot]);
+        awaitKey[slot] = slot == VIDEO;
+      }
+    }
+    pump();
+  }
+
+  /** The audio output says audioUs was audible at wall time atMs. */
+  public void onAudiblePosition(double audioUs, double atMs) {
+    if (started && !paused && !waiting && !seeking) {
+      clock.syncToAudio(audioUs, atMs);
+    }
+  }
+
+  // ---- the display refresh -------------------------------------------------------------------
+
+  /** Called at each display refresh: shows the frame that is due, keeps live latency, detects the end. */
+  public void tick() {
+    pump();
+    if (!started || paused || seeking) {
+      maybeStart();
+      return;
+    }
+    if (waiting) {
+      maybeStart();
+      return;
+    }
+    double pos = clock.positionUs();
+    if (!audio.running()) {
+      audio.discardBefore(pos);
+    }
+    if (live) {
+      keepLatency(pos);
+      pos = clock.positionUs();
+    }
+    DecodedVideo f = frames.due(pos);
+    if (f != null) {
+      video.show(f);
+      stats.shownFrames++;
+    }
+    positionUs = pos;
+    double now = wall.nowMs();
+    if (now - lastTimeUpdateMs >= TIMEUPDATE_MS) {
+      lastTimeUpdateMs = now;
+      events.event("timeupdate");
+    }
+    if (isDrained()) {
+      if (eos) {
+        onEnded();
+      } else {
+        waiting = true;
+        clock.pause();
+        audio.pause();
+        readyState = Math.min(readyState, ReadyState.HAVE_CURRENT_DATA);
+        stats.stalls++;
+        events.event("waiting");
+      }
+    }
+  }
+
+  private boolean isDrained() {
+    boolean videoDone = formats[VIDEO] == null
+        || (frames.size() == 0 && queues[VIDEO].isEmpty() && inFlight[VIDEO] == 0 && (!eos || flushed[VIDEO]));
+    boolean audioDone = formats[AUDIO] == null || formats[VIDEO] != null
+        || (audio.queuedUs() <= 0 && queues[AUDIO].isEmpty() && inFlight[AUDIO] == 0 && (!eos || flushed[AUDIO]));
+    if (eos && formats[VIDEO] != null && formats[AUDIO] != null) {
+      audioDone = !audio.running() || audio.queuedUs() <= 0 || clock.positionUs() > edgeUs + 200_000;
+    }
+    return videoDone && audioDone && (formats[VIDEO] != null || formats[AUDIO] != null);
+  }
+
+  private void onEnded() {
+    if (!Double.isFinite(durationUs) || positionUs > durationUs) {
+      durationUs = positionUs;
+      events.event("durationchange");
+    }
+    events.event("timeupdate");
+    if (loop && store != null) {
+      seek(0);
+      return;
+    }
+    ended = true;
+    paused = true;
+    started = false;
+    clock.pause();
+    audio.pause();
+    events.event("pause");
+    events.event("ended");
+  }
+
+  private void haveData() {
+    readyState = ReadyState.HAVE_ENOUGH_DATA;
+    events.event("loadeddata");
+    events.event("canplay");
+    events.event("canplaythrough");
+  }
+
+  private void maybeStart() {
+    if (paused || seeking || seekPending || (started && !waiting)) {
+      return;
+    }
+    boolean videoReady = formats[VIDEO] == null || frames.size() > 0 || readyState >= ReadyState.HAVE_CURRENT_DATA
+        && (flushed[VIDEO] || eos && queues[VIDEO].isEmpty() && inFlight[VIDEO] == 0);
+    if (formats[VIDEO] != null && frames.size() == 0 && !(eos && flushed[VIDEO])) {
+      videoReady = false;
+    }
+    boolean audioReady = formats[AUDIO] == null || !audio.running() || audio.queuedUs() >= START_AUDIO_US
+        || eos && flushed[AUDIO];
+    if (readyState < ReadyState.HAVE_CURRENT_DATA || !videoReady || !audioReady) {
+      return;
+    }
+    if (!started) {
+      double startUs = Double.isNaN(seekTargetUs)
+          ? (frames.size() > 0 ? frames.peek().ptsUs() : positionUs) : seekTargetUs;
+      clock.set(startUs);
+      seekTargetUs = Double.NaN;
+      started = true;
+    }
+    waiting = false;
+    clock.setRate(userRate * liveRate);
+    audio.setRate(userRate * liveRate);
+    clock.start();
+    audio.play();
+    events.event("playing");
+  }
+
+  // ---- controls ------------------------------------------------------------------------------
+
+  public void play() {
+    if (ended && store != null) {
+      seek(0);
+    }
+    if (!paused) {
+      return;
+    }
+    paused = false;
+    events.event("play");
+    if (started) {
+      if (live && latency.shouldJump(LatencyController.latencyUs(edgeUs, clock.positionUs()))) {
+        jumpToLive();
+        return;
+      }
+      clock.start();
+      audio.play();
+      events.event("playing");
+    } else {
+      if (readyState < ReadyState.HAVE_FUTURE_DATA) {
+        events.event("waiting");
+      }
+      maybeStart();
+    }
+  }
+
+  public void pause() {
+    if (paused) {
+      return;
+    }
+    paused = true;
+    clock.pause();
+    positionUs = clock.positionUs();
+    audio.pause();
+    events.event("timeupdate");
+    events.event("pause");
+  }
+
+  /** Seeks a VOD source to timeUs: decodes from the keyframe before it and shows the frame at it. */
+  public void seek(double timeUs) {
+    if (store == null) {
+      return;
+    }
+    if (Double.isFinite(durationUs)) {
+      timeUs = Math.min(timeUs, durationUs);
+    }
+    timeUs = Math.max(0, timeUs);
+    discardDecoding();
+    ended = false;
+    seeking = true;
+    started = false;
+    waiting = false;
+    seekTargetUs = timeUs;
+    positionUs = timeUs;
+    clock.pause();
+    clock.set(timeUs);
+    events.event("seeking");
+    events.event("timeupdate");
+    if (eos || store.reaches((long) timeUs, mainSlot())) {
+      resolveSeek();
+    } else {
+      seekPending = true;
+    }
+  }
+
+  private void resolveSeek() {
+    seekPending = false;
+    int from = store.startFor((long) seekTargetUs, formats[VIDEO] != null);
+    if (from >= 0) {
+      for (PacketStore.Entry e : store.from(from)) {
+        queues[e.slot()].addLast(e.packet());
+      }
+    }
+    pump();
+    if (from < 0) {
+      finishSeek(null);
+    }
+  }
+
+  private void finishSeek(DecodedVideo frame) {
+    seeking = false;
+    if (frame != null) {
+      video.show(frame);
+    }
+    positionUs = seekTargetUs;
+    clock.set(seekTargetUs);
+    events.event("timeupdate");
+    events.event("seeked");
+    maybeStart();
+  }
+
+  /** Stops what is being decoded and drops what waits: before a seek, a jump or a reconnect. */
+  private void discardDecoding() {
+    epoch++;
+    for (int slot = 0; slot < 2; slot++) {
+      queues[slot].clear();
+      inFlight[slot] = 0;
+      flushSent[slot] = false;
+      flushed[slot] = false;
+      awaitKey[slot] = slot == VIDEO;
+      if (formats[slot] != null) {
+        decoders.reset(slot);
+      }
+    }
+    if (seekCandidate != null) {
+      video.release(seekCandidate);
+      seekCandidate = null;
+    }
+    frames.clear();
+    audio.clear();
+  }
+
+  private int mainSlot() {
+    return formats[VIDEO] != null ? VIDEO : AUDIO;
+  }
+
+  // ---- live ----------------------------------------------------------------------------------
+
+  private void keepLatency(double pos) {
+    double lat = LatencyController.latencyUs(edgeUs, pos);
+    stats.latencyUs = lat;
+    if (latency.shouldJump(lat)) {
+      jumpToLive();
+      return;
+    }
+    double r = latency.rate(lat);
+    if (r != liveRate) {
+      liveRate = r;
+      clock.setRate(userRate * liveRate);
+      audio.setRate(userRate * liveRate);
+      events.event("ratechange");
+    }
+  }
+
+  /** Drops the backlog and plays from the newest keyframe received (far behind, or back from a hidden tab). */
+  public void jumpToLive() {
+    Packet key = null;
+    for (Packet p : queues[VIDEO]) {
+      if (p.key()) {
+        key = p;
+      }
+    }
+    if (key == null) {
+      if (formats[VIDEO] != null) {
+        jumpPending = true;
+        return;
+      }
+      if (queues[AUDIO].isEmpty()) {
+        return;
+      }
+      key = queues[AUDIO].peekLast();
+    }
+    stats.jumps++;
+    ArrayDeque<Packet> keepVideo = new ArrayDeque<>();
+    boolean on = false;
+    for (Packet p : queues[VIDEO]) {
+      on |= p == key;
+      if (on) {
+        keepVideo.add(p);
+      }
+    }
+    ArrayDeque<Packet> keepAudio = new ArrayDeque<>();
+    for (Packet p : queues[AUDIO]) {
+      if (p.ptsUs() >= key.ptsUs()) {
+        keepAudio.add(p);
+      }
+    }
+    discardDecoding();
+    queues[VIDEO].addAll(keepVideo);
+    queues[AUDIO].addAll(keepAudio);
+    seekTargetUs = key.ptsUs();
+    started = false;
+    liveRate = 1;
+    clock.pause();
+    pump();
+  }
+
+  /** A live source reconnected: forget the old stream's state and start again from the new one. */
+  public void restartLive() {
+    discardDecoding();
+    jumpPending = false;
+    started = false;
+    waiting = false;
+    eos = false;
+    firstAudio = true;
+    edgeUs = Double.NEGATIVE_INFINITY;
+    seekTargetUs = Double.NaN;
+    liveRate = 1;
+    clock.pause();
+  }
+
+  // ---- properties ----------------------------------------------------------------------------
+
+  public double currentTimeUs() {
+    return started && !paused && !waiting && !seeking ? clock.positionUs() : positionUs;
+  }
+
+  public double durationUs() {
+    return durationUs;
+  }
+
+  public boolean paused() {
+    return paused;
+  }
+
+  public boolean ended() {
+    return ended;
+  }
+
+  public boolean seeking() {
+    return seeking;
+  }
+
+  public boolean waiting() {
+    return waiting || (!paused && !started && !seeking);
+  }
+
+  public int readyState() {
+    return readyState;
+  }
+
+  public boolean live() {
+    return live;
+  }
+
+  /** Declares the source live (no duration, latency control, no seeking) once the container tells. */
+  public void setLive(boolean value) {
+    if (value == live) {
+      return;
+    }
+    live = value;
+    store = live ? null : new PacketStore(settings.storeBytes());
+    durationUs = live ? Double.POSITIVE_INFINITY : Double.NaN;
+    events.event("durationchange");
+  }
+
+  public void setLoop(boolean value) {
+    loop = value;
+  }
+
+  public double playbackRate() {
+    return userRate;
+  }
+
+  /** Sets the user's playback rate (VOD); live streams keep their own catch-up rate on top. */
+  public void setPlaybackRate(double rate) {
+    if (rate <= 0 || Double.isNaN(rate) || rate == userRate) {
+      return;
+    }
+    userRate = Math.min(4, Math.max(0.25, rate));
+    clock.setRate(userRate * liveRate);
+    audio.setRate(userRate * liveRate);
+    events.event("ratechange");
+  }
+
+  /** The start and end of what can be played without a new download, in microseconds. */
+  public double[] bufferedUs() {
+    if (edgeUs == Double.NEGATIVE_INFINITY) {
+      return new double[0];
+    }
+    double start = store != null ? Math.max(0, Math.min(store.startUs(mainSlot()), positionUs)) : currentTimeUs();
+    return new double[] {start, Math.max(start, edgeUs)};
+  }
+
+  /** The newest media time received, in microseconds. */
+  public double edgeUs() {
+    return edgeUs;
+  }
+
+  public TrackFormat format(int slot) {
+    return formats[slot];
+  }
+
+  public Map<String, Object> metadata() {
+    return metadata;
+  }
+
+  public Stats stats() {
+    stats.droppedFrames = frames.dropped();
+    stats.framesAhead = frames.size();
+    stats.bufferUs = Math.max(0, edgeUs - currentTimeUs());
+    stats.audioQueuedUs = audio.queuedUs();
+    stats.rate = userRate * liveRate;
+    if (live && started) {
+      stats.latencyUs = LatencyController.latencyUs(edgeUs, currentTimeUs());
+    }
+    return stats;
+  }
+
+  /** Counters for the stats event and overlay. */
+  public static final class Stats {
+    public long bytesReceived;
+    public long decodedFrames;
+    public long decodedPackets;
+    public long shownFrames;
+    public long droppedFrames;
+    public long skippedPackets;
+    public long skippedUnits;
+    public long decodeErrors;
+    public long stalls;
+    public long jumps;
+    public double decodeMsTotal;
+    public double bufferUs;
+    public double latencyUs;
+    public double audioQueuedUs;
+    public double rate;
+    public int framesAhead;
+  }
+
+  private static final TrackOutput IGNORE = new TrackOutput() {
+    @Override
+    public void format(TrackFormat format) {}
+
+    @Override
+    public void packet(Packet packet) {}
+  };
+
+  /** For tests: the packets waiting to be sent to a decoder. */
+  List<Packet> queued(int slot) {
+    return List.copyOf(queues[slot]);
+  }
+}

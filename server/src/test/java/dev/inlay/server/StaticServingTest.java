@@ -146,4 +146,17 @@ class StaticServingTest {
         .expectBody(String.class).returnResult().getResponseBody();
     assertThat(html).contains("/media/clip.flv").contains("/media/sub%20dir/clip.webm").contains("/inlay/decoder.wasm");
   }
+
+  @Test
+  void frontPagePlaysTheChosenSourceOrTheDemo() {
+    String chosen = client.get().uri("/?src=/media/clip.flv").exchange().expectStatus().isOk()
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(chosen).contains("<inlay-player id=\"player\" src=\"/media/clip.flv\"").contains("/inlay/inlay.js");
+    for (String hostile : new String[] {"javascript:alert(1)", "/media/\"><script>x</script>", "https://elsewhere/x.flv",
+        "/media/../../etc/passwd"}) {
+      String page = client.get().uri(b -> b.path("/").queryParam("src", "{s}").build(hostile)).exchange()
+          .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+      assertThat(page).as(hostile).contains("src=\"/live/demo.flv\"").doesNotContain("<script>x").doesNotContain("javascript:");
+    }
+  }
 }

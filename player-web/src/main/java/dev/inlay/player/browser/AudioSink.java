@@ -22,7 +22,8 @@ final class AudioSink implements AudioOutput {
       + "InlayRing.prototype.msg = function (m) {"
       + "  if (m.t === 'data') { this.q.push(m); this.queued += m.len / m.rate; }"
       + "  else if (m.t === 'play') this.playing = true; else if (m.t === 'pause') this.playing = false;"
-      + "  else if (m.t === 'clear') { this.q = []; this.pos = 0; this.queued = 0; } else if (m.t === 'rate') this.rate = m.v; };"
+      + "  else if (m.t === 'clear') { this.q = []; this.pos = 0; this.queued = 0; } else if (m.t === 'rate') this.rate = m.v;"
+      + "  else if (m.t === 'close') { this.q = []; this.closed = true; } };"
       + "InlayRing.prototype.fill = function (out, n, ctxRate) {"
       + "  var nch = out.length, c, i; for (c = 0; c < nch; c++) out[c].fill(0);"
       + "  if (!this.playing) return;"
@@ -36,7 +37,7 @@ final class AudioSink implements AudioOutput {
   private static final String WORKLET = RING
       + "class InlaySink extends AudioWorkletProcessor { constructor() { super(); this.r = new InlayRing(); this.n = 0;"
       + "  this.port.onmessage = (e) => this.r.msg(e.data); }"
-      + "  process(inputs, outputs) { var out = outputs[0]; this.r.fill(out, out[0].length, sampleRate);"
+      + "  process(inputs, outputs) { if (this.r.closed) return false; var out = outputs[0]; this.r.fill(out, out[0].length, sampleRate);"
       + "    if (++this.n % 8 === 0) this.port.postMessage({pts: this.r.lastPts, queued: this.r.queued, at: currentTime});"
       + "    return true; } }"
       + "registerProcessor('inlay-sink', InlaySink);";
@@ -84,16 +85,16 @@ final class AudioSink implements AudioOutput {
       + "var Ctx = self.AudioContext || self.webkitAudioContext; if (!Ctx) { ready(false, 'none'); return null; }"
       + "var ctx; try { ctx = new Ctx({sampleRate: rate, latencyHint: 'interactive'}); } catch (e_) { ctx = new Ctx(); }"
       + "var g_ = {ctx: ctx, gain: ctx.createGain(), node: null, ring: null}; g_.gain.connect(ctx.destination);"
-      + "var onMsg = function (d_) { report(d_.pts, d_.queued); };"
-      + "var fallback = function () {"
+      + "var onMsg = function (d_) { if (!g_.closed) report(d_.pts, d_.queued); };"
+      + "var fallback = function () { if (g_.closed) return;"
       + "  var R_ = new Function(ring + ' return InlayRing;')(); g_.ring = new R_(); var n_ = 0;"
       + "  var sp = ctx.createScriptProcessor(2048, 0, channels);"
-      + "  sp.onaudioprocess = function (e_) { var out = []; for (var c_ = 0; c_ < e_.outputBuffer.numberOfChannels; c_++) out.push(e_.outputBuffer.getChannelData(c_));"
+      + "  sp.onaudioprocess = function (e_) { if (!g_.ring) return; var out = []; for (var c_ = 0; c_ < e_.outputBuffer.numberOfChannels; c_++) out.push(e_.outputBuffer.getChannelData(c_));"
       + "    g_.ring.fill(out, e_.outputBuffer.length, ctx.sampleRate); if (++n_ % 2 === 0) onMsg({pts: g_.ring.lastPts, queued: g_.ring.queued}); };"
       + "  sp.connect(g_.gain); g_.node = sp; ready(true, 'scriptprocessor'); };"
       + "if (ctx.audioWorklet && self.AudioWorkletNode) {"
       + "  var url = URL.createObjectURL(new Blob([worklet], {type: 'text/javascript'}));"
-      + "  ctx.audioWorklet.addModule(url).then(function () {"
+      + "  ctx.audioWorklet.addModule(url).then(function () { URL.revokeObjectURL(url); if (g_.closed) return;"
       + "    var n_ = new AudioWorkletNode(ctx, 'inlay-sink', {numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [channels]});"
       + "    n_.port.onmessage = function (e_) { onMsg(e_.data); }; n_.connect(g_.gain); g_.node = n_; ready(true, 'audioworklet');"
       + "  }, fallback);"
@@ -129,7 +130,10 @@ final class AudioSink implements AudioOutput {
   @JSBody(params = {"g", "v"}, script = "g.gain.gain.value = v;")
   private static native void setGain(JSObject g, double v);
 
-  @JSBody(params = "g", script = "try { if (g.node) g.node.disconnect(); g.ctx.close(); } catch (e_) {}")
+  /** Closes the graph and the worklet's port: an open port with a listener would keep the player alive. */
+  @JSBody(params = "g", script = "g.closed = true; try { if (g.node) { if (g.node.port) { g.node.port.postMessage({t: 'close'});"
+      + " g.node.port.onmessage = null; g.node.port.close(); } else g.node.onaudioprocess = null; g.node.disconnect(); }"
+      + " g.ring = null; g.node = null; g.ctx.close().catch(function () {}); } catch (e_) {}")
   private static native void closeGraph(JSObject g);
 
   @JSBody(params = "m", script = "return m.buf;")
@@ -141,6 +145,9 @@ final class AudioSink implements AudioOutput {
     if (graph == null) {
       graph = createGraph(b.sampleRate, Math.max(1, Math.min(8, b.channels)), WORKLET, RING, onReport,
           (ok, k) -> {
+            if (graph == null) {
+              return; // closed before it was ready
+            }
             kind = k;
             graphReady = ok;
             applyGain();

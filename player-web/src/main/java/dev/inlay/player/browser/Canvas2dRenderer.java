@@ -1,6 +1,5 @@
 package dev.inlay.player.browser;
 
-import dev.inlay.player.render.ColourMatrix;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.ArrayBuffer;
@@ -9,10 +8,7 @@ import org.teavm.jso.typedarrays.Float32Array;
 /** The fallback when WebGL is missing: YUV to RGBA on the CPU into an ImageData, drawn with Canvas 2D. */
 final class Canvas2dRenderer implements FrameRenderer {
   private final JSObject ctx;
-  private Float32Array coef;
-  private int lastMatrix = -1;
-  private int lastRange = -1;
-  private int lastHeight = -1;
+  private final ColourCache colour = new ColourCache();
 
   private Canvas2dRenderer(JSObject ctx) {
     this.ctx = ctx;
@@ -41,16 +37,7 @@ final class Canvas2dRenderer implements FrameRenderer {
 
   @Override
   public void draw(VideoFrame f) {
-    if (coef == null || f.matrix != lastMatrix || f.range != lastRange || f.height != lastHeight) {
-      lastMatrix = f.matrix;
-      lastRange = f.range;
-      lastHeight = f.height;
-      float[] c = ColourMatrix.coefficients(f.matrix, f.range == 2, f.height);
-      coef = new Float32Array(12);
-      for (int i = 0; i < 12; i++) {
-        coef.set(i, c[i]);
-      }
-    }
+    Float32Array coef = colour.of(f);
     int planes = f.planes;
     drawPlanes(ctx, f.buffer(), f.width, f.height, f.chromaWidth, f.chromaHeight, planes,
         f.stride(0), f.offset(0), planes > 1 ? f.stride(1) : 1, planes > 1 ? f.offset(1) : 0,

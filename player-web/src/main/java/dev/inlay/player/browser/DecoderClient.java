@@ -59,6 +59,14 @@ final class DecoderClient implements DecoderPort {
   @JSBody(params = {"w", "msg", "buf"}, script = "w.postMessage(msg, buf ? [buf] : []);")
   private static native void post(JSObject w, JSObject msg, ArrayBuffer buf);
 
+  /** A new buffer holding a copy of the bytes: it is transferred, and the packet may be sent again after a seek. */
+  private static ArrayBuffer copyOf(byte[] bytes) {
+    return copy(Int8Array.fromJavaArray(bytes));
+  }
+
+  @JSBody(params = "view", script = "return view.slice().buffer;")
+  private static native ArrayBuffer copy(Int8Array view);
+
   @JSBody(params = "w", script = "w.terminate();")
   private static native void terminate(JSObject w);
 
@@ -94,7 +102,7 @@ final class DecoderClient implements DecoderPort {
     Js.setInt(msg, "codec", format.codec().decoderId());
     byte[] config = format.config();
     if (config != null && config.length > 0) {
-      Js.set(msg, "config", Int8Array.copyFromJavaArray(config).getBuffer());
+      Js.set(msg, "config", copyOf(config));
     }
     Js.setInt(msg, "sampleRate", format.sampleRate());
     Js.setInt(msg, "channels", format.channels());
@@ -106,7 +114,7 @@ final class DecoderClient implements DecoderPort {
     JSObject msg = Js.message(Protocol.DECODE);
     Js.setInt(msg, "track", slot);
     Js.setInt(msg, "epoch", epoch);
-    ArrayBuffer data = Int8Array.copyFromJavaArray(packet.data()).getBuffer();
+    ArrayBuffer data = copyOf(packet.data());
     Js.set(msg, "data", data);
     Js.setDouble(msg, "pts", packet.ptsUs());
     Js.setDouble(msg, "dts", packet.dtsUs());

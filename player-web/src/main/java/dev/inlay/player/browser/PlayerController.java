@@ -185,18 +185,22 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
           tick();
         }
       }, 250);
-      Dom.onVisibilityChange(() -> {
-        if (!Dom.hidden() && session != null && session.engine.live() && !session.engine.paused()) {
-          session.engine.jumpToLive();
-        }
-      });
     }
+    Visibility.add(onVisible);
     if (statsTimer == 0) {
       statsTimer = Dom.setInterval(this::emitStats, 1000);
     }
   }
 
+  /** Back from a hidden tab, a live stream jumps to the live edge instead of playing the backlog. */
+  private final Runnable onVisible = () -> {
+    if (session != null && session.engine.live() && !session.engine.paused()) {
+      session.engine.jumpToLive();
+    }
+  };
+
   private void stopLoops() {
+    Visibility.remove(onVisible);
     if (frameRequest != 0) {
       Dom.cancelFrame(frameRequest);
       frameRequest = 0;
@@ -545,10 +549,14 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
     Js.setDouble(o, "bitrateKbps", bitrateKbps);
     Js.setDouble(o, "bytesReceived", s.bytesReceived);
     Js.setDouble(o, "decodeErrors", s.decodeErrors);
+    Js.setDouble(o, "corruptFrames", s.corruptFrames);
+    Js.setDouble(o, "skippedUnits", s.skippedUnits);
+    Js.setDouble(o, "skippedPackets", s.skippedPackets);
     Js.setDouble(o, "stalls", s.stalls);
     Js.setDouble(o, "liveJumps", s.jumps);
     Js.setDouble(o, "playbackRate", s.rate);
     Js.setDouble(o, "audioQueuedMs", s.audioQueuedUs / 1000);
+    Js.setDouble(o, "avOffsetMs", s.avOffsetUs / 1000);
     Js.setDouble(o, "decoderLoadMs", session.decoderLoadMs());
     Js.setString(o, "decoder", session.variant());
     Js.setString(o, "renderer", renderer == null ? "none" : renderer.kind());

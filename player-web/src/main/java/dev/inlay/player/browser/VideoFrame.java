@@ -38,6 +38,11 @@ final class VideoFrame implements DecodedVideo {
     return ptsUs;
   }
 
+  @Override
+  public boolean corrupt() {
+    return Js.getBoolean(msg, "corrupt");
+  }
+
   ArrayBuffer buffer() {
     return (ArrayBuffer) Js.get(msg, "buffer");
   }

@@ -1,6 +1,5 @@
 package dev.inlay.player.browser;
 
-import dev.inlay.player.render.ColourMatrix;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.ArrayBuffer;
@@ -75,23 +74,11 @@ final class WebGlRenderer implements FrameRenderer {
   @JSBody(params = "r", script = "var e_ = r.gl.getExtension('WEBGL_lose_context'); r.lost = true; if (e_) e_.loseContext();")
   private static native void lose(JSObject r);
 
-  private int lastMatrix = -1;
-  private int lastRange = -1;
-  private int lastHeight = -1;
-  private Float32Array coef;
+  private final ColourCache colour = new ColourCache();
 
   @Override
   public void draw(VideoFrame f) {
-    if (coef == null || f.matrix != lastMatrix || f.range != lastRange || f.height != lastHeight) {
-      lastMatrix = f.matrix;
-      lastRange = f.range;
-      lastHeight = f.height;
-      float[] c = ColourMatrix.coefficients(f.matrix, f.range == 2, f.height);
-      coef = new Float32Array(12);
-      for (int i = 0; i < 12; i++) {
-        coef.set(i, c[i]);
-      }
-    }
+    Float32Array coef = colour.of(f);
     int planes = f.planes;
     drawPlanes(gl, f.buffer(), f.width, f.height, f.chromaWidth, f.chromaHeight, planes,
         f.stride(0), f.offset(0), planes > 1 ? f.stride(1) : 1, planes > 1 ? f.offset(1) : 0,

@@ -82,6 +82,7 @@ public final class PlaybackEngine implements DemuxOutput {
   private double userRate = 1;
   private double liveRate = 1;
   private double lastTimeUpdateMs;
+  private double lastDamageReportMs = Double.NEGATIVE_INFINITY;
   private Map<String, Object> metadata = Map.of();
 
   private final Stats stats = new Stats();
@@ -134,9 +135,23 @@ public final class PlaybackEngine implements DemuxOutput {
     }
   }
 
+  /**
+   * The demuxer skipped malformed data: reported as a recoverable decode error (at most once a second), and
+   * video waits for the next keyframe so no picture is built on what was lost.
+   */
   @Override
   public void skipped(String reason) {
     stats.skippedUnits++;
+    awaitKey[VIDEO] = formats[VIDEO] != null;
+    reportDamage("malformed data skipped: " + reason);
+  }
+
+  private void reportDamage(String message) {
+    double now = wall.nowMs();
+    if (now - lastDamageReportMs >= 1000) {
+      lastDamageReportMs = now;
+      events.error(new PlayerError(MediaErrorCode.DECODE, message, true));
+    }
   }
 
   /** The loader reached the end of the source (VOD) or gave up (live). */
@@ -259,6 +274,10 @@ public final class PlaybackEngine implements DemuxOutput {
       return;
     }
     stats.decodedFrames++;
+    if (frame.corrupt()) {
+      stats.corruptFrames++;
+      reportDamage("the decoder concealed damage in a picture at " + Math.round(frame.ptsUs() / 1000) + " ms");
+    }
     if (seeking) {
       if (frame.ptsUs() + 1000 < seekTargetUs) {
         if (seekCandidate != null) {
@@ -326,8 +345,11 @@ public final class PlaybackEngine implements DemuxOutput {
     if (slot >= 0 && slot < 2) {
       awaitKey[slot] = slot == VIDEO;
     }
-    events.error(new PlayerError(fatal ? MediaErrorCode.SRC_NOT_SUPPORTED : MediaErrorCode.DECODE, message,
-        !fatal));
+    if (fatal) {
+      events.error(new PlayerError(MediaErrorCode.SRC_NOT_SUPPORTED, message, false));
+    } else {
+      reportDamage(message);
+    }
   }
 
   /** A new worker replaced a dead one: configure it again and go on from the next keyframe. */
@@ -347,6 +369,7 @@ public final class PlaybackEngine implements DemuxOutput {
   /** The audio output says audioUs was audible at wall time atMs. */
   public void onAudiblePosition(double audioUs, double atMs) {
     if (started && !paused && !waiting && !seeking) {
+      stats.avOffsetUs = clock.positionUs() - (audioUs + (wall.nowMs() - atMs) * 1000 * clock.rate());
       clock.syncToAudio(audioUs, atMs);
     }
   }
@@ -763,12 +786,15 @@ public final class PlaybackEngine implements DemuxOutput {
     public long skippedPackets;
     public long skippedUnits;
     public long decodeErrors;
+    public long corruptFrames;
     public long stalls;
     public long jumps;
     public double decodeMsTotal;
     public double bufferUs;
     public double latencyUs;
     public double audioQueuedUs;
+    /** The clock that paces the pictures minus the audible audio time, at the last audio report. */
+    public double avOffsetUs;
     public double rate;
     public int framesAhead;
   }

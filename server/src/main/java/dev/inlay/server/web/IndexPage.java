@@ -1,16 +1,22 @@
 package dev.inlay.server.web;
 
+import dev.inlay.server.live.LiveProperties;
 import dev.inlay.server.vod.MediaLibrary;
+import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
-/** The front page: what the server offers (media files, decoder builds) until the player's demo page exists. */
+/**
+ * The demo page: a player on the demo live channel (or the source chosen with ?src=), the library's files
+ * and the live channel to switch to, the embed snippet for what plays, and the decoder builds.
+ */
 @Configuration
 public class IndexPage {
   private static final String[] DECODERS = {"decoder.js", "decoder.wasm", "decoder-simd.js", "decoder-simd.wasm",
@@ -18,35 +24,70 @@ public class IndexPage {
       "decoder-webm-simd.wasm", "decoder-webm-asm.js"};
 
   @Bean
-  RouterFunction<ServerResponse> indexRoute(MediaLibrary library) {
+  RouterFunction<ServerResponse> indexRoute(MediaLibrary library, LiveProperties live) {
     return RouterFunctions.route()
-        .GET("/", request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(render(library)))
+        .GET("/", request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+            .bodyValue(render(library, live, request)))
         .build();
   }
 
-  static String render(MediaLibrary library) {
-    StringBuilder html = new StringBuilder();
+  /** The source to play: ?src= when it names a library file or a live stream of this server, else the demo. */
+  static String source(ServerRequest request, String demo) {
+    String src = request.queryParam("src").orElse("");
+    boolean ours = (src.startsWith("/media/") || src.startsWith("/live/")) && !src.contains("..")
+        && src.chars().noneMatch(c -> c < 0x20 || c == '"' || c == '<' || c == '>' || c == '\\');
+    return ours ? src : demo;
+  }
+
+  static String render(MediaLibrary library, LiveProperties live, ServerRequest request) {
+    String demo = "/live/" + live.demo().name() + ".flv";
+    String src = source(request, demo);
+    String origin = request.uri().getScheme() + "://" + request.uri().getRawAuthority();
+    String esc = HtmlUtils.htmlEscape(src);
+    String embed = "<script src=\"" + origin + "/inlay/inlay.js\"></script>\n<inlay-player src=\"" + origin + src
+        + "\" autoplay muted controls></inlay-player>";
+    StringBuilder html = new StringBuilder(8192);
     html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>Inlay</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;")
-        .append("padding:0 1rem;color:#222}code{background:#f3f3f3;padding:0 .25em}li{margin:.15em 0}</style></head><body>")
-        .append("<h1>Inlay</h1><p>A canvas video player for FLV and WebM with FFmpeg decoders in WebAssembly, ")
-        .append("and its streaming server.</p>")
-        .append("<h2>Decoders</h2><p>Built from FFmpeg's libavcodec with Emscripten. ")
-        .append("<a href=\"/decoder-check.html\">Check them in this browser</a>.</p><ul>");
+        .append("<title>Inlay</title><link rel=\"icon\" href=\"data:,\"><script src=\"/inlay/inlay.js\"></script><style>")
+        .append("body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#f6f6f7}")
+        .append("header,main{max-width:60rem;margin:0 auto;padding:0 1rem}header{padding-top:1rem}")
+        .append("h1{margin:.2em 0;font-size:1.6rem}h2{font-size:1.15rem;margin:1.5em 0 .4em}")
+        .append(".lead{margin:0 0 1rem;color:#555}inlay-player{width:100%;border-radius:8px}")
+        .append("pre{background:#1d1d1f;color:#e8e8e8;padding:.8rem;border-radius:6px;overflow-x:auto;font-size:.85rem}")
+        .append("code{font-size:.9em}.files{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));")
+        .append("gap:.3rem .8rem;padding:0;list-style:none}.files a{text-decoration:none}.files a:hover{text-decoration:underline}")
+        .append(".now{font-weight:600}.small{font-size:.85rem;color:#666}footer{margin:2rem 0}</style></head><body>")
+        .append("<header><h1>Inlay</h1><p class=\"lead\">FLV and WebM on a canvas, no &lt;video&gt;: FFmpeg's ")
+        .append("decoders in WebAssembly, in a worker, drawn with WebGL; and the server that streams them.</p></header>")
+        .append("<main><inlay-player id=\"player\" src=\"").append(esc).append("\" autoplay muted controls")
+        .append(src.startsWith("/live/") ? " live" : "").append("></inlay-player>")
+        .append("<p>Playing <code class=\"now\">").append(esc).append("</code>. The player starts muted (browsers allow ")
+        .append("that without a click); tap it for sound. The <b>i</b> button shows statistics.</p>")
+        .append("<h2>Embed it</h2><pre><code>").append(HtmlUtils.htmlEscape(embed)).append("</code></pre>")
+        .append("<p class=\"small\">Attributes, properties and events: <code>docs/api.md</code>.</p>")
+        .append("<h2>Live</h2><ul class=\"files\"><li><a href=\"/?src=").append(UriUtils.encodeQueryParam(demo,
+            StandardCharsets.UTF_8)).append("\">").append(HtmlUtils.htmlEscape(demo)).append("</a> (demo channel)</li></ul>")
+        .append("<h2>Media library</h2><p class=\"small\">Files of <code>")
+        .append(HtmlUtils.htmlEscape(library.root().toString())).append("</code>; ")
+        .append("<a href=\"/api/media\"><code>/api/media</code></a> describes them.</p><ul class=\"files\">");
+    for (String f : library.files()) {
+      String href = "/media/" + UriUtils.encodePath(f, StandardCharsets.UTF_8);
+      if (f.endsWith(".flv") || f.endsWith(".webm") || f.endsWith(".mkv")) {
+        html.append("<li><a href=\"/?src=").append(UriUtils.encodeQueryParam(href, StandardCharsets.UTF_8))
+            .append("\">").append(HtmlUtils.htmlEscape(f)).append("</a> <a class=\"small\" href=\"").append(href)
+            .append("\" download>file</a></li>");
+      } else {
+        html.append("<li><a href=\"").append(href).append("\">").append(HtmlUtils.htmlEscape(f)).append("</a></li>");
+      }
+    }
+    html.append("</ul><h2>Decoders</h2><p class=\"small\">FFmpeg's libavcodec built with Emscripten; the player picks ")
+        .append("Wasm SIMD, Wasm or asm.js and the FLV or WebM set. <a href=\"/decoder-check.html\">Check them in this ")
+        .append("browser</a>.</p><ul class=\"files small\">");
     for (String d : DECODERS) {
       html.append("<li><a href=\"/inlay/").append(d).append("\"><code>/inlay/").append(d).append("</code></a></li>");
     }
-    html.append("</ul><h2>Live</h2><p>The demo channel: <a href=\"/live/demo.flv\"><code>/live/demo.flv</code></a> ")
-        .append("(HTTP-FLV, a library file looped in real time).</p>")
-        .append("<h2>Media</h2><p><a href=\"/api/media\"><code>/api/media</code></a> describes them; FLV files seek ")
-        .append("with <code>?start=SECONDS</code>. Files of <code>").append(HtmlUtils.htmlEscape(library.root().toString()))
-        .append("</code>:</p><ul>");
-    for (String f : library.files()) {
-      String href = "/media/" + UriUtils.encodePath(f, java.nio.charset.StandardCharsets.UTF_8);
-      html.append("<li><a href=\"").append(href).append("\">").append(HtmlUtils.htmlEscape(f)).append("</a></li>");
-    }
-    html.append("</ul></body></html>");
+    html.append("</ul><footer class=\"small\">Inlay</footer></main></body></html>");
     return html.toString();
   }
 }

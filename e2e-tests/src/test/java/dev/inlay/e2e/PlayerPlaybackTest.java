@@ -1,0 +1,172 @@
+package dev.inlay.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code <inlay-player>} in real Chromium against the real server: every sample format reaches the canvas
+ * with the right picture (corner colours, the frame counter advancing with currentTime), audio drives the
+ * clock within 50 ms, seeking shows the frame at the target, the live demo channel plays, a corrupt stream
+ * raises an error and playback goes on, a killed decoder worker is replaced, and two players share a page.
+ */
+class PlayerPlaybackTest extends PlayerE2e {
+  static final double FPS = 30;
+
+  private Browser browser;
+
+  @BeforeAll
+  void startBrowser() {
+    browser = Browsers.chromium(playwright);
+  }
+
+  private String url(String query) {
+    return base() + "/play.html?" + query;
+  }
+
+  static PlayerProbe waitFor(Page page, String id, Predicate<PlayerProbe> condition, double seconds, String what) {
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    PlayerProbe last = null;
+    while (System.nanoTime() < end) {
+      last = PlayerProbe.read(page, id);
+      if (condition.test(last)) {
+        return last;
+      }
+      page.waitForTimeout(100);
+    }
+    throw new AssertionError("timed out waiting for " + what + "; last: " + last);
+  }
+
+  /** Plays a sample and checks picture, counter against currentTime, and audio. */
+  @ParameterizedTest
+  @ValueSource(strings = {"h264-baseline-aac-360p.flv", "h264-high-aac-360p.flv", "h264-mp3-360p.flv",
+      "hevc-aac-360p-legacy.flv", "hevc-aac-360p-enhanced.flv", "vp8-vorbis-360p.webm", "vp9-opus-360p.webm",
+      "av1-opus-360p.webm"})
+  void playsSample(String file) {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(url("src=/media/" + file + "&autoplay"));
+      PlayerProbe first = waitFor(page, "player", p -> p.time() > 1.0 && p.counter() > 0, 20, "playback of " + file);
+      assertEquals(640, first.width(), first.toString());
+      assertEquals(360, first.height(), first.toString());
+      assertTrue(first.cornersRight(), "corner patches: " + first);
+      assertEquals(10, first.duration(), 0.2, first.toString());
+      PlayerProbe later = waitFor(page, "player", p -> p.counter() >= first.counter() + 20, 10,
+          "the frame counter to advance");
+      // The picture shown belongs to the clock: the counter is currentTime * fps, give or take a few frames.
+      assertEquals(later.time() * FPS, later.counter(), 6, "counter vs currentTime: " + later);
+      assertEquals(true, later.stats().get("audioRunning"), "audio output running: " + later);
+      assertTrue(later.stat("audioQueuedMs") > 0, "audio queued: " + later);
+      assertTrue(Math.abs(later.stat("avOffsetMs")) <= 50, "A/V offset: " + later);
+      assertNull(later.error(), later.toString());
+    }
+  }
+
+  @Test
+  void seeksToTheFrameAtTheTarget() {
+    for (String file : List.of("h264-high-aac-360p.flv", "vp9-opus-360p.webm")) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(url("src=/media/" + file + "&autoplay&muted"));
+        waitFor(page, "player", p -> p.time() > 0.5, 20, "playback of " + file);
+        page.evaluate("() => { const p = document.getElementById('player'); p.pause();"
+            + " window.seeked = 0; p.addEventListener('seeked', () => window.seeked++); p.currentTime = 5; }");
+        page.waitForFunction("() => window.seeked > 0");
+        PlayerProbe p = waitFor(page, "player", x -> !x.stats().isEmpty(), 2, "probe");
+        // The frame whose time is 5 s: the file's timeline may start later than 0 (B-frame delay in FLV).
+        long expected = Math.round((5.0 - E2eMedia.videoStartSeconds(MEDIA.resolve(file))) * FPS);
+        assertEquals(expected, p.counter(), "frame shown after seeking " + file + " to 5 s: " + p);
+        assertEquals(5.0, p.time(), 0.05, p.toString());
+        assertTrue(p.cornersRight(), p.toString());
+        // Back to the start and play on from there.
+        page.evaluate("() => { const p = document.getElementById('player'); p.currentTime = 1; p.play(); }");
+        PlayerProbe q = waitFor(page, "player", x -> x.counter() > 35 && x.counter() < 120 && !x.paused(), 10,
+            "playback after a seek back");
+        assertTrue(q.time() >= 1, q.toString());
+      }
+    }
+  }
+
+  @Test
+  void playsTheLiveDemoChannel() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(url("src=/live/demo.flv&autoplay&muted&controls"));
+      PlayerProbe first = waitFor(page, "player", p -> p.counter() > 0 && p.time() > 0, 20, "live playback");
+      assertTrue(Double.isInfinite(first.duration()) || Double.isNaN(first.duration()) == false && first.duration() > 1e9,
+          "live duration: " + first);
+      PlayerProbe later = waitFor(page, "player", p -> p.time() > first.time() + 2, 10, "live time to advance");
+      assertTrue(later.cornersRight(), later.toString());
+      assertTrue(later.stat("latencyMs") >= 0 && later.stat("latencyMs") < 3000, "live latency: " + later);
+      assertNull(later.error(), later.toString());
+    }
+  }
+
+  @Test
+  void corruptStreamRaisesAnErrorAndPlaysOn() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      // error does not bubble: catch it on its way down, from before the page's first script runs.
+      page.addInitScript("window.errors = []; window.addEventListener('error', e => {"
+          + " if (e.target && e.target.tagName === 'INLAY-PLAYER') window.errors.push(e.target.error); }, true);");
+      page.navigate(url("src=/media/" + E2eMedia.CORRUPT + "&autoplay&muted"));
+      PlayerProbe end = waitFor(page, "player", p -> p.counter() > 200, 25, "playback past the corrupt part");
+      assertTrue(end.cornersRight(), end.toString());
+      Object errors = page.evaluate("() => window.errors.length");
+      assertTrue(((Number) errors).intValue() > 0, "an error event for the corrupt part: " + end);
+      assertEquals(3, ((Number) page.evaluate("() => window.errors[0].code")).intValue(), "MEDIA_ERR_DECODE");
+      assertEquals(true, page.evaluate("() => window.errors[0].recoverable"), "playback goes on");
+      assertTrue(end.stat("skippedUnits") + end.stat("corruptFrames") + end.stat("decodeErrors") > 0, end.toString());
+    }
+  }
+
+  @Test
+  void replacesADeadDecoderWorker() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(url("src=/media/h264-baseline-aac-360p.flv&autoplay&muted"));
+      PlayerProbe before = waitFor(page, "player", p -> p.counter() > 30, 20, "playback");
+      page.evaluate("() => document.getElementById('player')._killDecoderWorker()");
+      PlayerProbe after = waitFor(page, "player", p -> p.counter() > before.counter() + 60, 15,
+          "playback after the worker was replaced");
+      assertNotNull(after.error(), "the dead worker is reported");
+      assertEquals(true, after.error().get("recoverable"), after.toString());
+    }
+  }
+
+  @Test
+  void twoPlayersOnOnePage() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(base() + "/play.html");
+      page.evaluate("() => { for (const [id, src] of [['a', '/media/h264-baseline-aac-360p.flv'],"
+          + " ['b', '/media/vp8-vorbis-360p.webm']]) { const p = document.createElement('inlay-player');"
+          + " p.id = id; p.muted = true; p.autoplay = true; p.src = src; document.body.appendChild(p); } }");
+      PlayerProbe a = waitFor(page, "a", p -> p.counter() > 30, 20, "player a");
+      PlayerProbe b = waitFor(page, "b", p -> p.counter() > 30, 20, "player b");
+      assertTrue(a.cornersRight() && b.cornersRight(), a + " / " + b);
+      assertEquals("h264", a.stats().get("videoCodec"));
+      assertEquals("vp8", b.stats().get("videoCodec"));
+    }
+  }
+
+  static Path media() {
+    return MEDIA;
+  }
+
+  static void copy(Path from, Path to) {
+    try {
+      Files.copy(from, to);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,346 @@
+package dev.inlay.player.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.inlay.media.demux.TrackOutput;
+import dev.inlay.media.track.Codec;
+import dev.inlay.media.track.Packet;
+import dev.inlay.media.track.TrackFormat;
+import dev.inlay.player.api.MediaErrorCode;
+import dev.inlay.player.api.PlayerError;
+import dev.inlay.player.api.ReadyState;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The engine with fake decoders, outputs and a fake clock: start, sync, seek, end, errors, live latency. */
+class PlaybackEngineTest {
+  static final long FRAME_US = 33_333;
+  static final long AUDIO_US = 21_333;
+
+  record Frame(double ptsUs, boolean corrupt) implements DecodedVideo {}
+
+  record Block(double ptsUs, double durationUs) implements DecodedAudio {}
+
+  record Sent(int slot, Packet packet, int epoch) {}
+
+  double now;
+  final ArrayDeque<Sent> sent = new ArrayDeque<>();
+  final List<Integer> flushes = new ArrayList<>();
+  final List<Integer> resets = new ArrayList<>();
+  final List<Double> shown = new ArrayList<>();
+  final List<Double> released = new ArrayList<>();
+  final List<String> events = new ArrayList<>();
+  final List<PlayerError> errors = new ArrayList<>();
+  final FakeAudio audio = new FakeAudio();
+  PlaybackEngine engine;
+  TrackOutput video;
+  TrackOutput sound;
+
+  final class FakeAudio implements AudioOutput {
+    double queuedUs;
+    boolean running = true;
+    boolean playing;
+    double rate = 1;
+    final List<Block> written = new ArrayList<>();
+
+    @Override
+    public void write(DecodedAudio block) {
+      written.add((Block) block);
+      queuedUs += block.durationUs();
+    }
+
+    @Override
+    public double queuedUs() {
+      return queuedUs;
+    }
+
+    @Override
+    public void play() {
+      playing = true;
+    }
+
+    @Override
+    public void pause() {
+      playing = false;
+    }
+
+    @Override
+    public void clear() {
+      queuedUs = 0;
+    }
+
+    @Override
+    public void setRate(double r) {
+      rate = r;
+    }
+
+    @Override
+    public boolean running() {
+      return running;
+    }
+
+    @Override
+    public void discardBefore(double positionUs) {}
+  }
+
+  PlaybackEngine engine(boolean live) {
+    engine = new PlaybackEngine(() -> now, new DecoderPort() {
+      @Override
+      public void configure(int slot, TrackFormat format) {}
+
+      @Override
+      public void decode(int slot, Packet packet, int epoch, int skipStart, int skipEnd) {
+        sent.add(new Sent(slot, packet, epoch));
+      }
+
+      @Override
+      public void flush(int slot, int epoch) {
+        flushes.add(slot);
+        engine.onFlushed(slot, epoch);
+      }
+
+      @Override
+      public void reset(int slot) {
+        resets.add(slot);
+      }
+    }, new VideoOutput() {
+      @Override
+      public void show(DecodedVideo frame) {
+        shown.add(frame.ptsUs());
+      }
+
+      @Override
+      public void release(DecodedVideo frame) {
+        released.add(frame.ptsUs());
+      }
+    }, audio, new PlayerEvents() {
+      @Override
+      public void event(String name) {
+        events.add(name);
+      }
+
+      @Override
+      public void error(PlayerError error) {
+        errors.add(error);
+      }
+    }, new PlaybackEngine.Settings(live, 1000, 3000, 64 << 20));
+    video = engine.track(TrackFormat.video(0, Codec.H264, new byte[] {1}, 640, 360));
+    sound = engine.track(TrackFormat.audio(1, Codec.AAC, new byte[] {2}, 48000, 2));
+    return engine;
+  }
+
+  static Packet packet(long ptsUs, boolean key) {
+    return new Packet(0, ptsUs, ptsUs, 0, key, new byte[16], 0, -1, false);
+  }
+
+  /** Feeds seconds of video (30 fps, a keyframe each second) and audio from startUs. */
+  void feed(long startUs, double seconds) {
+    int frames = (int) Math.round(seconds * 30);
+    long audioUs = startUs;
+    for (int i = 0; i < frames; i++) {
+      long pts = startUs + i * FRAME_US;
+      while (audioUs <= pts) {
+        sound.packet(packet(audioUs, true));
+        audioUs += AUDIO_US;
+      }
+      video.packet(packet(pts, Math.round((pts - startUs) / (double) FRAME_US) % 30 == 0));
+    }
+  }
+
+  /** The worker: answers every sent packet with a frame or a block, in order, until nothing is pending. */
+  void decodeAll() {
+    while (!sent.isEmpty()) {
+      Sent s = sent.poll();
+      if (s.slot() == PlaybackEngine.VIDEO) {
+        engine.onVideoFrame(new Frame(s.packet().ptsUs(), false), s.epoch());
+      } else {
+        engine.onAudio(new Block(s.packet().ptsUs(), AUDIO_US), s.epoch());
+      }
+      engine.onDecodeDone(s.slot(), s.epoch(), 1);
+    }
+  }
+
+  /** Lets time pass in display refreshes, the audio device playing in real time. */
+  void run(double ms) {
+    for (double t = 0; t < ms; t += 16) {
+      now += 16;
+      if (audio.playing && audio.running) {
+        audio.queuedUs = Math.max(0, audio.queuedUs - 16_000);
+      }
+      decodeAll();
+      engine.tick();
+    }
+  }
+
+  @Test
+  void showsTheFirstFrameAtOnceAndPlaysInOrder() {
+    engine(false);
+    engine.metadata(Map.of("duration", 10.0));
+    feed(0, 10);
+    assertTrue(sent.size() <= 6, "a bounded number of packets in flight: " + sent.size());
+    decodeAll();
+    assertEquals(List.of(0.0), shown, "the first picture before play()");
+    assertEquals(ReadyState.HAVE_ENOUGH_DATA, engine.readyState());
+    assertTrue(events.containsAll(List.of("loadedmetadata", "loadeddata", "canplay")), events.toString());
+    assertEquals(10_000_000, engine.durationUs());
+
+    engine.play();
+    run(1000);
+    assertTrue(events.contains("playing"), events.toString());
+    assertEquals(1.0, engine.currentTimeUs() / 1e6, 0.05);
+    double last = shown.get(shown.size() - 1);
+    assertEquals(engine.currentTimeUs(), last, FRAME_US + 1, "the picture shown belongs to the clock");
+    for (int i = 1; i < shown.size(); i++) {
+      assertTrue(shown.get(i) > shown.get(i - 1), "pictures in order");
+    }
+    assertEquals(0, engine.stats().droppedFrames);
+  }
+
+  @Test
+  void dropsLateFramesInsteadOfFallingBehind() {
+    engine(false);
+    feed(0, 5);
+    decodeAll();
+    engine.play();
+    run(100);
+    now += 500; // the page was busy for half a second
+    audio.queuedUs = Math.max(0, audio.queuedUs - 500_000);
+    run(100);
+    assertTrue(engine.stats().droppedFrames > 0);
+    assertEquals(engine.currentTimeUs(), shown.get(shown.size() - 1), FRAME_US + 1);
+  }
+
+  @Test
+  void followsTheAudioClock() {
+    engine(false);
+    feed(0, 5);
+    decodeAll();
+    engine.play();
+    run(500);
+    // The sound device reports that it is 80 ms behind the wall clock: pictures follow the sound.
+    double before = engine.currentTimeUs();
+    engine.onAudiblePosition(before - 80_000, now);
+    engine.onAudiblePosition(before - 80_000, now);
+    assertEquals(before - 60_000, engine.currentTimeUs(), 1_000);
+  }
+
+  @Test
+  void playsOnTheWallClockWhileTheBrowserHoldsTheSound() {
+    engine(false);
+    audio.running = false;
+    feed(0, 5);
+    decodeAll();
+    engine.play();
+    run(1000);
+    assertEquals(1.0, engine.currentTimeUs() / 1e6, 0.05);
+  }
+
+  @Test
+  void seeksToTheFrameAtTheTarget() {
+    engine(false);
+    engine.metadata(Map.of("duration", 10.0));
+    feed(0, 10);
+    engine.endOfStream();
+    decodeAll();
+    engine.play();
+    run(300);
+    shown.clear();
+    events.clear();
+    engine.pause();
+    audio.written.clear();
+    engine.seek(5_500_000);
+    assertTrue(engine.seeking());
+    assertTrue(resets.contains(PlaybackEngine.VIDEO));
+    Packet first = sent.peek().packet();
+    assertEquals(5 * 30 * FRAME_US, first.ptsUs(), 1, "decoding starts at the keyframe at or before 5 s");
+    decodeAll();
+    assertFalse(engine.seeking());
+    assertEquals(1, shown.size(), shown.toString());
+    assertEquals(165 * FRAME_US, shown.get(0), 1, "the frame at 5.5 s");
+    assertTrue(events.containsAll(List.of("seeking", "seeked")), events.toString());
+    assertEquals(5_500_000, engine.currentTimeUs(), 1);
+    assertTrue(released.contains((double) (164 * FRAME_US)), "frames before the target are decoded but not shown");
+    assertTrue(audio.written.stream().allMatch(b -> b.ptsUs() + b.durationUs() > 5_000_000));
+  }
+
+  @Test
+  void endsAfterTheLastFrame() {
+    engine(false);
+    feed(0, 1);
+    engine.endOfStream();
+    decodeAll();
+    engine.play();
+    run(1500);
+    assertTrue(engine.ended(), events.toString());
+    assertTrue(engine.paused());
+    assertTrue(events.indexOf("pause") < events.indexOf("ended"));
+    assertTrue(flushes.containsAll(List.of(PlaybackEngine.VIDEO, PlaybackEngine.AUDIO)), flushes.toString());
+  }
+
+  @Test
+  void waitsWhenDataRunsOutAndResumes() {
+    engine(true);
+    feed(0, 1);
+    decodeAll();
+    engine.play();
+    run(1500);
+    assertTrue(events.contains("waiting"), events.toString());
+    events.clear();
+    feed(1_000_000, 1);
+    run(200);
+    assertTrue(events.contains("playing"), events.toString());
+  }
+
+  @Test
+  void skipsToTheNextKeyframeAfterDamage() {
+    engine(false);
+    video.packet(packet(0, true));
+    decodeAll();
+    engine.skipped("garbage");
+    assertEquals(1, errors.size());
+    assertEquals(MediaErrorCode.DECODE, errors.get(0).code());
+    assertTrue(errors.get(0).recoverable());
+    sent.clear();
+    video.packet(packet(20 * FRAME_US, false));
+    video.packet(packet(30 * FRAME_US, true));
+    assertEquals(30 * FRAME_US, sent.stream().filter(s -> s.slot() == 0).findFirst().orElseThrow().packet().ptsUs());
+    engine.skipped("more garbage");
+    assertEquals(1, errors.size(), "damage is reported at most once a second");
+  }
+
+  @Test
+  void liveCatchesUpAndJumpsWhenFarBehind() {
+    engine(true);
+    feed(0, 2);
+    decodeAll();
+    engine.play();
+    run(100);
+    // Two more seconds arrive at once: 2 s behind a 1 s target, so it plays faster.
+    feed(2_000_000, 2);
+    run(100);
+    assertTrue(audio.rate > 1, "catch-up rate " + audio.rate);
+    // Ten more seconds at once: far behind, it jumps to the newest keyframe.
+    feed(4_000_000, 10);
+    run(100);
+    assertEquals(1, engine.stats().jumps);
+    assertTrue(engine.currentTimeUs() >= 13_000_000, "after the jump: " + engine.currentTimeUs());
+  }
+
+  @Test
+  void restartingDecodersGoesOnFromTheNextKeyframe() {
+    engine(false);
+    feed(0, 0.2);
+    decodeAll();
+    engine.restartDecoders();
+    sent.clear();
+    video.packet(packet(7 * FRAME_US, false));
+    assertTrue(sent.stream().noneMatch(s -> s.slot() == 0));
+    video.packet(packet(30 * FRAME_US, true));
+    assertEquals(1, sent.stream().filter(s -> s.slot() == 0).count());
+  }
+}

@@ -51,6 +51,18 @@ public final class Amf0Writer {
     return this;
   }
 
+  /** Writes a Map as an AMF0 anonymous object (type 0x03), as RTMP command and status objects are sent. */
+  public Amf0Writer object(Map<String, ?> m) {
+    out.write(Amf0.OBJECT);
+    for (Map.Entry<String, ?> e : m.entrySet()) {
+      key(e.getKey());
+      value(e.getValue());
+    }
+    u16(0);
+    out.write(Amf0.OBJECT_END);
+    return this;
+  }
+
   private void key(String k) {
     byte[] b = Utf8.encode(k);
     u16(b.length);

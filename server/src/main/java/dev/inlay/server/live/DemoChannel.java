@@ -74,6 +74,7 @@ public class DemoChannel implements DisposableBean {
       return;
     }
     LiveChannel channel = channels.open("live", demo.name());
+    channel.setOrigin("demo");
     List<byte[]> header = new ArrayList<>();
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("encoder", "Inlay demo channel");

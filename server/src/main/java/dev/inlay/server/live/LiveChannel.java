@@ -41,6 +41,17 @@ public final class LiveChannel {
     return name;
   }
 
+  private volatile String origin = "";
+
+  /** What feeds the channel when no publisher does ("demo" for the demo channel). */
+  public String origin() {
+    return origin;
+  }
+
+  public void setOrigin(String value) {
+    origin = value;
+  }
+
   public int viewerCount() {
     return viewers.size();
   }

@@ -1,5 +1,6 @@
 package dev.inlay.server.live;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -7,10 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of live streaming ({@code inlay.live.*}).
  *
  * @param viewerQueueTags tags a viewer may have waiting before it is dropped to the next keyframe
+ * @param publisherGrace  how long viewers stay connected after their publisher dropped, waiting for it
+ * @param takeover        whether a second publisher of a live stream replaces the first (else it is refused)
  * @param demo            the demo channel
  */
 @ConfigurationProperties("inlay.live")
-public record LiveProperties(@DefaultValue("512") int viewerQueueTags, @DefaultValue Demo demo) {
+public record LiveProperties(@DefaultValue("512") int viewerQueueTags, @DefaultValue("10s") Duration publisherGrace,
+    @DefaultValue("false") boolean takeover, @DefaultValue Demo demo) {
 
   /**
    * The demo channel: a file of the media library looped as a live stream with continuous timestamps.

@@ -59,7 +59,7 @@ public class IndexPage {
         .append("gap:.3rem .8rem;padding:0;list-style:none}.files a{text-decoration:none}.files a:hover{text-decoration:underline}")
         .append(".now{font-weight:600}.small{font-size:.85rem;color:#666}footer{margin:2rem 0}</style></head><body>")
         .append("<header><h1>Inlay</h1><p class=\"lead\">FLV and WebM on a canvas, no &lt;video&gt;: FFmpeg's ")
-        .append("decoders in WebAssembly, in a worker, drawn with WebGL; and the server that streams them.</p></header>")
+        .append("decoders in WebAssembly, in a worker, drawn with WebGL or Canvas 2D; and the server that streams them.</p></header>")
         .append("<main><inlay-player id=\"player\" src=\"").append(esc).append("\" autoplay muted controls")
         .append(src.startsWith("/live/") ? " live" : "").append("></inlay-player>")
         .append("<p>Playing <code class=\"now\">").append(esc).append("</code>. The player starts muted (browsers allow ")

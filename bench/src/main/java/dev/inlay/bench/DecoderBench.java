@@ -119,11 +119,11 @@ public final class DecoderBench {
     return String.format(Locale.ROOT, "%.0f (%.0f–%.0f)", median(v), min, max);
   }
 
-  private static String kb(long bytes) {
+  static String kb(long bytes) {
     return String.format(Locale.ROOT, "%.0f", bytes / 1024.0);
   }
 
-  private static long gzip(byte[] b) throws IOException {
+  static long gzip(byte[] b) throws IOException {
     var bos = new java.io.ByteArrayOutputStream();
     try (var gz = new GZIPOutputStream(bos) {
       {
@@ -135,7 +135,7 @@ public final class DecoderBench {
     return bos.size();
   }
 
-  private static long brotli(Path f) throws IOException, InterruptedException {
+  static long brotli(Path f) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("brotli", "-c", "-q", "11", f.toString()).start();
     long n = p.getInputStream().readAllBytes().length;
     p.waitFor();

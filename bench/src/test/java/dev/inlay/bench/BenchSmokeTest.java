@@ -32,4 +32,13 @@ class BenchSmokeTest {
     assertTrue(text.contains("| `vp8-vorbis-360p.webm` |") && text.contains("`decoder-asm.js`"), text);
     assertTrue(text.contains("<!-- bench:other -->\nkept"), "other sections stay");
   }
+
+  @Test
+  void playerBenchmarkRunsAndReports() throws Exception {
+    Path md = tmp.resolve("benchmarks.md");
+    PlayerBench.main(new String[] {SAMPLES.toString(), System.getProperty("inlay.player.dir"), md.toString(), "quick"});
+    String text = Files.readString(md);
+    assertTrue(text.contains("<!-- bench:player -->") && text.contains("| VOD WebM VP9 720p |")
+        && text.contains("`inlay.js`") && text.contains("(reference)"), text);
+  }
 }

@@ -75,6 +75,21 @@ class PlayerPlaybackTest extends PlayerE2e {
     }
   }
 
+  /** The WebGL renderer, forced: headless Chromium's WebGL is software, where the player would pick Canvas 2D. */
+  @Test
+  void playsThroughWebGl() {
+    for (String file : List.of("h264-high-aac-360p.flv", "vp9-opus-360p.webm")) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(url("src=/media/" + file + "&autoplay&muted&renderer=webgl"));
+        PlayerProbe first = waitFor(page, "player", p -> p.counter() > 10, 20, "playback of " + file);
+        PlayerProbe later = waitFor(page, "player", p -> p.counter() > first.counter() + 15, 10, "the counter to advance");
+        assertEquals("webgl", later.stats().get("renderer"), later.toString());
+        assertTrue(later.cornersRight(), later.toString());
+        assertNull(later.error(), later.toString());
+      }
+    }
+  }
+
   @Test
   void seeksToTheFrameAtTheTarget() {
     for (String file : List.of("h264-high-aac-360p.flv", "vp9-opus-360p.webm")) {
@@ -110,6 +125,21 @@ class PlayerPlaybackTest extends PlayerE2e {
       assertTrue(later.cornersRight(), later.toString());
       assertTrue(later.stat("latencyMs") >= 0 && later.stat("latencyMs") < 3000, "live latency: " + later);
       assertNull(later.error(), later.toString());
+    }
+  }
+
+  /** A live source that ends (here a file played as live) is a drop: the player connects again and plays on. */
+  @Test
+  void liveReconnectsAfterADrop() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(url("src=/media/h264-baseline-aac-360p.flv&autoplay&muted&live"));
+      PlayerProbe dropped = waitFor(page, "player", p -> p.stat("reconnects") >= 1, 30, "a reconnect");
+      PlayerProbe after = waitFor(page, "player",
+          p -> p.stat("shownFrames") > dropped.stat("shownFrames") + 30 && p.counter() > 0, 30,
+          "pictures after the reconnect");
+      assertTrue(after.cornersRight(), after.toString());
+      assertTrue(Double.isInfinite(after.duration()) || after.duration() > 1e9, after.toString());
+      assertNull(after.error(), after.toString());
     }
   }
 

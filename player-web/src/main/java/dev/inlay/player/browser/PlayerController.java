@@ -79,9 +79,15 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
       Dom.setAttribute(host, "tabindex", "0"); // keyboard control; not allowed in the constructor
     }
     if (renderer == null) {
-      renderer = "2d".equals(Dom.attribute(host, "renderer")) ? null : WebGlRenderer.create(canvas);
+      // renderer="webgl" or "2d" forces one; by default WebGL, unless it runs in software (see WebGlRenderer).
+      String wanted = Dom.attribute(host, "renderer");
+      boolean webgl = "webgl".equals(wanted) || !"2d".equals(wanted) && !WebGlRenderer.isSoftware();
+      renderer = webgl ? WebGlRenderer.create(canvas) : null;
       if (renderer == null) {
         renderer = Canvas2dRenderer.create(canvas);
+      }
+      if (renderer == null && !webgl) {
+        renderer = WebGlRenderer.create(canvas);
       }
     }
     controls.show(Dom.hasAttribute(host, "controls"));
@@ -554,6 +560,7 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
     Js.setDouble(o, "skippedPackets", s.skippedPackets);
     Js.setDouble(o, "stalls", s.stalls);
     Js.setDouble(o, "liveJumps", s.jumps);
+    Js.setDouble(o, "reconnects", session.reconnects());
     Js.setDouble(o, "playbackRate", s.rate);
     Js.setDouble(o, "audioQueuedMs", s.audioQueuedUs / 1000);
     Js.setDouble(o, "avOffsetMs", s.avOffsetUs / 1000);

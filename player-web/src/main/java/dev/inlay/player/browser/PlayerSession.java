@@ -35,6 +35,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
   private boolean forcedLive;
   private boolean closed;
   private int reconnects;
+  private int reconnectsTotal;
   private int reconnectTimer;
   private int workerRestarts;
   private double decoderLoadMs;
@@ -151,6 +152,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
     }
     double delay = BACKOFF_MS[Math.min(reconnects, BACKOFF_MS.length - 1)];
     reconnects++;
+    reconnectsTotal++;
     owner.event("waiting");
     reconnectTimer = Dom.setTimeout(() -> {
       reconnectTimer = 0;
@@ -215,6 +217,11 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
   private void startDecoder() {
     variant = DecoderChoice.variant(requestedDecoder);
     decoder = new DecoderClient(owner.base(), DecoderChoice.file(variant, container), this);
+  }
+
+  /** How often the live connection was opened again. */
+  int reconnects() {
+    return reconnectsTotal;
   }
 
   String variant() {

@@ -17,6 +17,28 @@ final class WebGlRenderer implements FrameRenderer {
     this.gl = gl;
   }
 
+  private static int softwareProbe = -1;
+
+  /**
+   * Whether this browser's WebGL runs in software (SwiftShader, llvmpipe): there, uploading and shading a
+   * 1080p picture takes longer than converting it in JavaScript for Canvas 2D, so the player prefers that.
+   * Probed once per page on a throwaway canvas.
+   */
+  static boolean isSoftware() {
+    if (softwareProbe < 0) {
+      softwareProbe = probeSoftware() ? 1 : 0;
+    }
+    return softwareProbe == 1;
+  }
+
+  @JSBody(script = ""
+      + "try { var cv = document.createElement('canvas'); var gl = cv.getContext('webgl'); if (!gl) return false;"
+      + "  var ext = gl.getExtension('WEBGL_debug_renderer_info');"
+      + "  var name = String(gl.getParameter(gl.RENDERER)) + ' ' + (ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '');"
+      + "  var lose = gl.getExtension('WEBGL_lose_context'); if (lose) lose.loseContext();"
+      + "  return /swiftshader|llvmpipe|softpipe|software/i.test(name); } catch (e_) { return false; }")
+  private static native boolean probeSoftware();
+
   /** A renderer on the canvas, or null when WebGL is not available. */
   static WebGlRenderer create(JSObject canvas) {
     JSObject gl = init(canvas);
@@ -41,7 +63,7 @@ final class WebGlRenderer implements FrameRenderer {
       + "  var b_ = gl.createBuffer(); gl.bindBuffer(gl.ARRAY_BUFFER, b_);"
       + "  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);"
       + "  var a_ = gl.getAttribLocation(p_, 'p'); gl.enableVertexAttribArray(a_); gl.vertexAttribPointer(a_, 2, gl.FLOAT, false, 0, 0);"
-      + "  r_.tex = []; var names = ['ty', 'tu', 'tv'];"
+      + "  r_.tex = []; r_.dims = ['', '', '']; var names = ['ty', 'tu', 'tv'];"
       + "  for (var i_ = 0; i_ < 3; i_++) { var t_ = gl.createTexture(); gl.activeTexture(gl.TEXTURE0 + i_); gl.bindTexture(gl.TEXTURE_2D, t_);"
       + "    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR); gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);"
       + "    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE); gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);"
@@ -63,7 +85,8 @@ final class WebGlRenderer implements FrameRenderer {
       + "var dims = [[s0, h, o0], [s1, ch, o1], [s2, ch, o2]];"
       + "for (var i_ = 0; i_ < 3; i_++) { gl.activeTexture(gl.TEXTURE0 + i_); gl.bindTexture(gl.TEXTURE_2D, r.tex[i_]);"
       + "  var d_ = i_ < planes ? dims[i_] : [1, 1, 0]; var data = i_ < planes ? new Uint8Array(buf, d_[2], d_[0] * d_[1]) : new Uint8Array([128]);"
-      + "  gl.texImage2D(gl.TEXTURE_2D, 0, gl.LUMINANCE, d_[0], d_[1], 0, gl.LUMINANCE, gl.UNSIGNED_BYTE, data); }"
+      + "  var key = d_[0] + 'x' + d_[1]; if (r.dims[i_] === key) gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, d_[0], d_[1], gl.LUMINANCE, gl.UNSIGNED_BYTE, data);"
+      + "  else { gl.texImage2D(gl.TEXTURE_2D, 0, gl.LUMINANCE, d_[0], d_[1], 0, gl.LUMINANCE, gl.UNSIGNED_BYTE, data); r.dims[i_] = key; } }"
       + "gl.uniform2f(r.u.sy, w / s0, 1.0); gl.uniform2f(r.u.sc, planes > 1 ? cw / s1 : 1.0, 1.0);"
       + "gl.uniformMatrix3fv(r.u.m, false, coef.subarray(0, 9)); gl.uniform3f(r.u.off, coef[9], coef[10], coef[11]);"
       + "gl.uniform1f(r.u.gray, planes > 1 ? 0.0 : 1.0);"

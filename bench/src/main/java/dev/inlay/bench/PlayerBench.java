@@ -1,0 +1,224 @@
+package dev.inlay.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.inlay.server.InlayServerApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./inlay bench player}: {@code <inlay-player>} in headless Chromium against the real server on
+ * this machine: time to first picture (VOD and live), dropped frames and CPU while playing, memory per
+ * player, and the size of the player's scripts. References measured in the same run: Chromium's own
+ * {@code <video>} on the same WebM files (time to first frame, dropped frames, CPU).
+ *
+ * <p>Usage: {@code PlayerBench SAMPLES_DIR PLAYER_DIR OUT.md [quick]}
+ */
+public final class PlayerBench {
+  private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--enable-unsafe-swiftshader", "--autoplay-policy=no-user-gesture-required", "--enable-precise-memory-info");
+  private static final String FIRST_PICTURE = "async ([src, video]) => {"
+      + " document.querySelectorAll('inlay-player').forEach(e => e.remove());"
+      + " const t0 = performance.now();"
+      + " const el = document.createElement(video ? 'video' : 'inlay-player'); el.muted = true; el.autoplay = true;"
+      + " if (!video) el.setAttribute('live', '');"
+      + " const shown = new Promise((ok, fail) => { el.addEventListener('loadeddata', ok, {once: true});"
+      + "   el.addEventListener('error', () => fail(new Error('error ' + src)), {once: true}); });"
+      + " el.src = src; document.body.appendChild(el); await shown; const ms = performance.now() - t0; el.remove();"
+      + " return ms; }";
+
+  private PlayerBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path samples = Path.of(args[0]).toAbsolutePath();
+    Path playerDir = Path.of(args[1]);
+    Path out = Path.of(args[2]);
+    boolean quick = args.length > 3 && args[3].equals("quick");
+    int runs = quick ? 1 : 7;
+    int seconds = quick ? 2 : 60;
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    ConfigurableApplicationContext server = SpringApplication.run(InlayServerApplication.class,
+        "--server.port=" + port, "--inlay.media.dir=" + samples, "--spring.main.banner-mode=off",
+        "--logging.level.root=WARN", "--inlay.rtmp.port=0");
+    String base = "http://127.0.0.1:" + port;
+    StringBuilder md = new StringBuilder();
+    try (Playwright pw = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
+            .setExecutablePath(Path.of(System.getProperty("inlay.chromium", "/usr/bin/chromium")))
+            .setHeadless(true).setArgs(FLAGS))) {
+      md.append("## Player in Chromium\n\nWritten by `./inlay bench player` on ").append(java.time.LocalDate.now())
+          .append(" (headless Chromium ").append(browser.version()).append(", software rendering, ")
+          .append(Runtime.getRuntime().availableProcessors()).append(" cores; server on the same machine). ")
+          .append("Medians of ").append(runs).append(" runs with the spread (min–max).\n\n");
+      startup(browser, base, runs, md);
+      playback(browser, base, seconds, md);
+      memory(browser, base, quick, md);
+      sizes(playerDir, md);
+    } finally {
+      server.close();
+    }
+    BenchReport.updateSection(out, "player", md.toString());
+  }
+
+  private static void startup(Browser browser, String base, int runs, StringBuilder md) {
+    md.append("### Time to first picture\n\nFrom creating the element to its `loadeddata` event (first picture "
+        + "drawn), in a fresh browser context each run (decoder module fetched and compiled each time). "
+        + "Reference: Chromium's `<video>` on the same WebM file in the same run. Targets: VOD ≤ 300 ms, "
+        + "live ≤ 500 ms.\n\n| source | Inlay ms | `<video>` ms | ratio |\n|---|---|---|---|\n");
+    String[][] cases = {{"VOD FLV H.264 360p", "/media/h264-baseline-aac-360p.flv", null},
+        {"VOD FLV H.264 1080p", "/media/h264-high-aac-1080p.flv", null},
+        {"VOD WebM VP9 720p", "/media/vp9-opus-720p.webm", "/media/vp9-opus-720p.webm"},
+        {"live HTTP-FLV (demo channel)", "/live/demo.flv", null}};
+    for (String[] c : cases) {
+      List<Double> inlay = new ArrayList<>();
+      List<Double> video = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        inlay.add(firstPicture(browser, base, c[1], false));
+        if (c[2] != null) {
+          video.add(firstPicture(browser, base, c[2], true));
+        }
+      }
+      md.append("| ").append(c[0]).append(" | ").append(stat(inlay)).append(" | ")
+          .append(video.isEmpty() ? "—" : stat(video)).append(" | ")
+          .append(video.isEmpty() ? "—" : fmt(median(inlay) / median(video)) + "×").append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static double firstPicture(Browser browser, String base, String src, boolean video) {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(base + "/play.html");
+      // VOD files play as VOD: the live attribute is only for the live channel.
+      String script = src.startsWith("/live/") ? FIRST_PICTURE : FIRST_PICTURE.replace(
+          " if (!video) el.setAttribute('live', '');", "");
+      return ((Number) page.evaluate(script, List.of(src, video))).doubleValue();
+    }
+  }
+
+  private static void playback(Browser browser, String base, int seconds, StringBuilder md) throws IOException {
+    md.append("### Playback\n\n").append(seconds).append(" s of each clip (looped), muted, at the decoder the "
+        + "player picks (Wasm SIMD here) unless named. Dropped = pictures skipped at display because they came "
+        + "late, over all pictures due. CPU = seconds of CPU used by all Chromium processes per second of "
+        + "playback (2 cores = 2.0). Reference: `<video>` on the same WebM. Target: 1080p30 H.264 and 720p30 "
+        + "H.265 with < 1 % dropped; 1080p30 H.265 with the SIMD build.\n\n"
+        + "| clip | decoder | dropped % | shown fps | CPU s/s | decode ms/frame |\n|---|---|---|---|---|---|\n");
+    String[][] clips = {{"h264-high-aac-1080p.flv", "auto"}, {"hevc-aac-720p-legacy.flv", "auto"},
+        {"hevc-aac-1080p-legacy.flv", "simd"}, {"vp9-opus-1080p.webm", "auto"}};
+    for (String[] c : clips) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(base + "/play.html?src=/media/" + c[0] + "&autoplay&muted&loop&decoder=" + c[1]);
+        page.waitForFunction("() => document.getElementById('player').readyState >= 2");
+        page.waitForTimeout(1000);
+        Map<?, ?> before = stats(page);
+        double cpu0 = ProcessStats.cpuSeconds("chrom");
+        page.waitForTimeout(seconds * 1000.0);
+        double cpu1 = ProcessStats.cpuSeconds("chrom");
+        Map<?, ?> after = stats(page);
+        double shown = num(after, "shownFrames") - num(before, "shownFrames");
+        double dropped = num(after, "droppedFrames") - num(before, "droppedFrames");
+        md.append("| `").append(c[0]).append("` | ").append(after.get("decoder")).append(" | ")
+            .append(fmt(100 * dropped / Math.max(1, shown + dropped))).append(" | ").append(fmt(shown / seconds))
+            .append(" | ").append(fmt((cpu1 - cpu0) / seconds)).append(" | ").append(fmt(num(after, "decodeMsPerFrame")))
+            .append(" |\n");
+      }
+    }
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(base + "/play.html");
+      page.evaluate("() => { document.getElementById('player').remove(); const v = document.createElement('video');"
+          + " v.id = 'v'; v.muted = true; v.loop = true; v.autoplay = true; v.src = '/media/vp9-opus-1080p.webm';"
+          + " document.body.appendChild(v); }");
+      page.waitForFunction("() => document.getElementById('v').readyState >= 2");
+      page.waitForTimeout(1000);
+      String q = "() => { const q = document.getElementById('v').getVideoPlaybackQuality();"
+          + " return [q.totalVideoFrames, q.droppedVideoFrames]; }";
+      List<?> q0 = (List<?>) page.evaluate(q);
+      double cpu0 = ProcessStats.cpuSeconds("chrom");
+      page.waitForTimeout(seconds * 1000.0);
+      double cpu1 = ProcessStats.cpuSeconds("chrom");
+      List<?> q1 = (List<?>) page.evaluate(q);
+      double total = ((Number) q1.get(0)).doubleValue() - ((Number) q0.get(0)).doubleValue();
+      double dropped = ((Number) q1.get(1)).doubleValue() - ((Number) q0.get(1)).doubleValue();
+      md.append("| `vp9-opus-1080p.webm` in `<video>` (reference) | Chromium | ")
+          .append(fmt(100 * dropped / Math.max(1, total))).append(" | ").append(fmt((total - dropped) / seconds))
+          .append(" | ").append(fmt((cpu1 - cpu0) / seconds)).append(" | — |\n\n");
+    }
+  }
+
+  private static void memory(Browser browser, String base, boolean quick, StringBuilder md) throws IOException {
+    md.append("### Memory\n\nOne player on a 1080p H.264 clip, after 5 s of playback, against the same page without "
+        + "a player: the page's JS heap (`performance.memory`), decoder workers, and the proportional set size "
+        + "(PSS) of all Chromium processes. Target: ≤ 120 MB per 1080p player.\n\n");
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(base + "/play.html");
+      page.evaluate("() => document.getElementById('player').remove()");
+      page.waitForTimeout(1000);
+      double heap0 = ((Number) page.evaluate("() => performance.memory.usedJSHeapSize")).doubleValue();
+      double pss0 = ProcessStats.pssBytes("chrom");
+      page.evaluate("() => { const p = document.createElement('inlay-player'); p.id = 'p'; p.muted = true;"
+          + " p.autoplay = true; p.loop = true; p.src = '/media/h264-high-aac-1080p.flv'; document.body.appendChild(p); }");
+      page.waitForFunction("() => document.getElementById('p').readyState >= 2");
+      page.waitForTimeout(quick ? 1000 : 5000);
+      double heap1 = ((Number) page.evaluate("() => performance.memory.usedJSHeapSize")).doubleValue();
+      double pss1 = ProcessStats.pssBytes("chrom");
+      md.append("| measure | without player | with one 1080p player | per player |\n|---|---|---|---|\n")
+          .append("| page JS heap MB | ").append(fmt(heap0 / 1e6)).append(" | ").append(fmt(heap1 / 1e6)).append(" | ")
+          .append(fmt((heap1 - heap0) / 1e6)).append(" |\n")
+          .append("| Chromium PSS MB (all processes) | ").append(fmt(pss0 / 1e6)).append(" | ")
+          .append(fmt(pss1 / 1e6)).append(" | ").append(fmt((pss1 - pss0) / 1e6)).append(" |\n")
+          .append("| decoder workers | 0 | ").append(page.workers().size()).append(" | ")
+          .append(page.workers().size()).append(" |\n\n");
+    }
+  }
+
+  private static void sizes(Path dir, StringBuilder md) throws IOException, InterruptedException {
+    md.append("### Player scripts\n\nTarget: `inlay.js` ≤ 120 KB gzip.\n\n"
+        + "| file | raw KB | gzip -9 KB | brotli -q 11 KB |\n|---|---|---|---|\n");
+    for (String f : new String[] {"inlay.js", "inlay-worker.js"}) {
+      Path p = dir.resolve(f);
+      byte[] b = Files.readAllBytes(p);
+      md.append("| `").append(f).append("` | ").append(DecoderBench.kb(b.length)).append(" | ")
+          .append(DecoderBench.kb(DecoderBench.gzip(b))).append(" | ").append(DecoderBench.kb(DecoderBench.brotli(p)))
+          .append(" |\n");
+    }
+  }
+
+  private static Map<?, ?> stats(Page page) {
+    return (Map<?, ?>) page.evaluate("() => document.getElementById('player').stats");
+  }
+
+  private static double num(Map<?, ?> m, String k) {
+    return m.get(k) instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+
+  static double median(List<Double> v) {
+    List<Double> s = v.stream().sorted().toList();
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  private static String stat(List<Double> v) {
+    double min = v.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    double max = v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    return v.size() == 1 ? fmt(v.get(0)) : fmt(median(v)) + " (" + fmt(min) + "–" + fmt(max) + ")";
+  }
+
+  private static String fmt(double v) {
+    return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.inlay.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** CPU time and memory of a family of processes, read from Linux's /proc (for browser benchmarks). */
+final class ProcessStats {
+  private static final double TICKS_PER_SECOND = 100;
+
+  private ProcessStats() {}
+
+  /** User + system CPU seconds of every process whose name contains the given text. */
+  static double cpuSeconds(String name) throws IOException {
+    double ticks = 0;
+    for (Path proc : processes(name)) {
+      try {
+        String stat = Files.readString(proc.resolve("stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15 of proc(5))
+      } catch (IOException | RuntimeException e) {
+        // the process ended meanwhile
+      }
+    }
+    return ticks / TICKS_PER_SECOND;
+  }
+
+  /** Proportional set size in bytes of every process whose name contains the given text. */
+  static double pssBytes(String name) throws IOException {
+    double kb = 0;
+    for (Path proc : processes(name)) {
+      try {
+        for (String line : Files.readAllLines(proc.resolve("smaps_rollup"))) {
+          if (line.startsWith("Pss:")) {
+            kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // the process ended meanwhile
+      }
+    }
+    return kb * 1024;
+  }
+
+  private static Iterable<Path> processes(String name) throws IOException {
+    try (Stream<Path> all = Files.list(Path.of("/proc"))) {
+      return all.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).filter(p -> {
+        try {
+          return Files.readString(p.resolve("comm")).contains(name);
+        } catch (IOException e) {
+          return false;
+        }
+      }).toList();
+    }
+  }
+}

@@ -114,6 +114,30 @@ class PlayerPlaybackTest extends PlayerE2e {
     }
   }
 
+  /** To the end: ended fires with paused set; with loop, playback starts over. */
+  @Test
+  void endsAndLoops() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.addInitScript("window.events = []; for (const n of ['ended', 'pause', 'seeked'])"
+          + " window.addEventListener(n, e => { if (e.target.tagName === 'INLAY-PLAYER') window.events.push(n); }, true);");
+      page.navigate(url("src=/media/h264-baseline-aac-360p.flv&autoplay&muted"));
+      waitFor(page, "player", p -> p.time() > 0.5, 20, "playback");
+      page.evaluate("() => { document.getElementById('player').currentTime = 8.5; }");
+      PlayerProbe end = waitFor(page, "player", PlayerProbe::ended, 15, "the end");
+      assertTrue(end.paused(), end.toString());
+      assertTrue(end.time() > 9.8, end.toString());
+      assertEquals(List.of("seeked", "pause", "ended"), page.evaluate("() => window.events"));
+      page.evaluate("() => { const p = document.getElementById('player'); p.loop = true; p.play(); }");
+      PlayerProbe again = waitFor(page, "player", p -> !p.paused() && p.counter() > 30 && p.time() < 5, 15,
+          "playback from the start again");
+      assertTrue(again.cornersRight(), again.toString());
+      page.evaluate("() => { document.getElementById('player').currentTime = 9; }");
+      PlayerProbe looped = waitFor(page, "player", p -> p.time() < 3 && p.counter() > 10 && !p.paused(), 15,
+          "the loop back to the start");
+      assertTrue(!looped.ended(), looped.toString());
+    }
+  }
+
   @Test
   void playsTheLiveDemoChannel() {
     try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {

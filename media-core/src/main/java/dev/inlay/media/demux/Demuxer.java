@@ -9,4 +9,13 @@ public interface Demuxer {
 
   /** Tells that no more input comes; an incomplete unit at the end is reported as truncated. */
   void endOfStream() throws ParserException;
+
+  /**
+   * Continues at byte position of the same input, as after an HTTP Range request: buffered input is dropped,
+   * tracks and their configuration stay, and the next fed bytes are taken to start at position, which must be
+   * where a unit starts (an FLV tag, a Matroska Cluster), as keyframe indexes and Cues give it.
+   */
+  default void seek(long position) throws ParserException {
+    throw ParserException.unsupported("this demuxer cannot continue at another position");
+  }
 }

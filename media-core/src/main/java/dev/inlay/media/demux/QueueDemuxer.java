@@ -38,6 +38,20 @@ public abstract class QueueDemuxer implements Demuxer {
     checkEnd(queue.available(), skipBytes);
   }
 
+  @Override
+  public final void seek(long position) throws ParserException {
+    if (position < 0) {
+      throw ParserException.malformed("seek to " + position);
+    }
+    queue.reset(position);
+    skipBytes = 0;
+    ended = false;
+    onSeek(position);
+  }
+
+  /** The input now continues at position: forget what belonged to the unit being parsed. */
+  protected void onSeek(long position) throws ParserException {}
+
   /** Drops the next n bytes of input, now or as they arrive. */
   protected final void skip(long n) {
     skipBytes += n;

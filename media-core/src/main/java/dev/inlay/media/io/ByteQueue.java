@@ -72,6 +72,13 @@ public final class ByteQueue {
     }
   }
 
+  /** Drops everything and takes the next appended byte to be at absolute offset position. */
+  public void reset(long position) {
+    start = 0;
+    end = 0;
+    consumed = position;
+  }
+
   /** Drops everything. */
   public void clear() {
     consumed += end - start;

@@ -57,7 +57,26 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
 
   void start() {
     owner.event("loadstart");
+    // The decoder build loads while the first bytes are on their way; the URL usually tells the container.
+    container = guessContainer(src);
+    if (container != null) {
+      startDecoder();
+    }
     connect();
+  }
+
+  /** "flv" or "webm" from the URL's path, or null when it does not say. */
+  static String guessContainer(String url) {
+    String path = url.toLowerCase();
+    int q = path.indexOf('?');
+    path = q < 0 ? path : path.substring(0, q);
+    if (path.endsWith(".flv") || path.startsWith("ws:") || path.startsWith("wss:")) {
+      return "flv";
+    }
+    if (path.endsWith(".webm") || path.endsWith(".mkv") || path.endsWith(".mka")) {
+      return "webm";
+    }
+    return null;
   }
 
   private void connect() {
@@ -93,7 +112,12 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
           fail(new PlayerError(MediaErrorCode.SRC_NOT_SUPPORTED, "not an FLV or WebM stream: " + src, false));
           return;
         }
-        container = c == Demuxers.Container.FLV ? "flv" : "webm";
+        String found = c == Demuxers.Container.FLV ? "flv" : "webm";
+        if (decoder != null && !found.equals(container)) {
+          decoder.close(); // the URL suggested the other container
+          decoder = null;
+        }
+        container = found;
         if (decoder == null) {
           startDecoder();
         }

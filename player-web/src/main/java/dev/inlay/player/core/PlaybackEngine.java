@@ -82,6 +82,7 @@ public final class PlaybackEngine implements DemuxOutput {
   private double userRate = 1;
   private double liveRate = 1;
   private double lastTimeUpdateMs;
+  private double lastAudibleUs = Double.NaN;
   private double lastDamageReportMs = Double.NEGATIVE_INFINITY;
   private Map<String, Object> metadata = Map.of();
 
@@ -366,9 +367,14 @@ public final class PlaybackEngine implements DemuxOutput {
     pump();
   }
 
-  /** The audio output says audioUs was audible at wall time atMs. */
+  /**
+   * The audio output says audioUs was audible at wall time atMs. A queue that ran dry reports the same time
+   * again: sound has stopped (the end of a file, an underrun), so it must not hold the clock back.
+   */
   public void onAudiblePosition(double audioUs, double atMs) {
-    if (started && !paused && !waiting && !seeking) {
+    boolean advancing = audioUs != lastAudibleUs;
+    lastAudibleUs = audioUs;
+    if (advancing && started && !paused && !waiting && !seeking) {
       stats.avOffsetUs = clock.positionUs() - (audioUs + (wall.nowMs() - atMs) * 1000 * clock.rate());
       clock.syncToAudio(audioUs, atMs);
     }

@@ -225,8 +225,25 @@ class PlaybackEngineTest {
     // The sound device reports that it is 80 ms behind the wall clock: pictures follow the sound.
     double before = engine.currentTimeUs();
     engine.onAudiblePosition(before - 80_000, now);
-    engine.onAudiblePosition(before - 80_000, now);
-    assertEquals(before - 60_000, engine.currentTimeUs(), 1_000);
+    assertEquals(before - 40_000, engine.currentTimeUs(), 1_000, "half of the difference at once");
+    now += 20;
+    engine.onAudiblePosition(before - 60_000, now);
+    assertEquals(before - 40_000, engine.currentTimeUs(), 1_000, "and half of the rest at the next report");
+  }
+
+  @Test
+  void soundThatRanOutDoesNotHoldTheClock() {
+    engine(false);
+    feed(0, 5);
+    decodeAll();
+    engine.play();
+    run(500);
+    double audibleEnd = engine.currentTimeUs();
+    for (int i = 0; i < 20; i++) {
+      engine.onAudiblePosition(audibleEnd, now); // the same time, again and again: the queue is dry
+      run(16);
+    }
+    assertTrue(engine.currentTimeUs() > audibleEnd + 250_000, "the clock went on: " + engine.currentTimeUs());
   }
 
   @Test

@@ -26,15 +26,24 @@ public final class LiveChannel {
   private static final class Viewer {
     final Sinks.Many<byte[]> sink;
     boolean skipping;
+    long skippingSinceNanos;
 
     Viewer(int capacity) {
       sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(capacity));
     }
   }
 
+  private final long maxLagNanos;
+
   public LiveChannel(String name, int queueTags) {
+    this(name, queueTags, java.time.Duration.ofSeconds(30));
+  }
+
+  /** maxLag: a viewer that has been falling behind for this long is disconnected. */
+  public LiveChannel(String name, int queueTags, java.time.Duration maxLag) {
     this.name = name;
     this.queueTags = queueTags;
+    this.maxLagNanos = maxLag.toNanos();
   }
 
   public String name() {
@@ -42,6 +51,12 @@ public final class LiveChannel {
   }
 
   private volatile String origin = "";
+  private final java.util.concurrent.atomic.AtomicLong skips = new java.util.concurrent.atomic.AtomicLong();
+
+  /** How often a viewer of this channel fell behind and skipped to the next keyframe. */
+  public long skips() {
+    return skips.get();
+  }
 
   /** What feeds the channel when no publisher does ("demo" for the demo channel). */
   public String origin() {
@@ -71,12 +86,29 @@ public final class LiveChannel {
       gop.clear();
     }
     gop.add(tag);
+    long now = System.nanoTime();
     for (Viewer v : viewers) {
+      if (v.skipping && now - v.skippingSinceNanos > maxLagNanos) {
+        // Behind for too long: this viewer cannot keep up with the stream at all.
+        v.sink.tryEmitError(new java.io.IOException("viewer too slow"));
+        viewers.remove(v);
+        continue;
+      }
       if (v.skipping && !videoKeyframe) {
         continue;
       }
       Sinks.EmitResult r = v.sink.tryEmitNext(tag);
-      v.skipping = r == Sinks.EmitResult.FAIL_OVERFLOW;
+      if (r == Sinks.EmitResult.FAIL_TERMINATED || r == Sinks.EmitResult.FAIL_CANCELLED) {
+        viewers.remove(v);
+        continue;
+      }
+      // A full queue, also before the viewer has taken its first bytes (no subscriber to the queue yet).
+      boolean overflow = r.isFailure();
+      if (overflow && !v.skipping) {
+        skips.incrementAndGet();
+        v.skippingSinceNanos = now;
+      }
+      v.skipping = overflow;
     }
   }
 

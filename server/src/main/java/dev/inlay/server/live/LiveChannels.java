@@ -32,13 +32,17 @@ public class LiveChannels implements DisposableBean {
     return t;
   });
 
-  public LiveChannels(LiveProperties properties) {
+  private final List<PublicationListener> listeners;
+
+  public LiveChannels(LiveProperties properties, List<PublicationListener> listeners) {
     this.properties = properties;
+    this.listeners = listeners;
   }
 
   /** The channel app/name, created when first asked for. */
   public LiveChannel open(String app, String name) {
-    return channels.computeIfAbsent(app + "/" + name, k -> new LiveChannel(k, properties.viewerQueueTags()));
+    return channels.computeIfAbsent(app + "/" + name, k -> new LiveChannel(k, properties.viewerQueueTags(),
+        properties.maxViewerLag()));
   }
 
   public Optional<LiveChannel> find(String app, String name) {
@@ -48,6 +52,22 @@ public class LiveChannels implements DisposableBean {
   /** Every channel, for /api/streams. */
   public List<LiveChannel> all() {
     return channels.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+  }
+
+  private final java.util.concurrent.atomic.AtomicLong ingested = new java.util.concurrent.atomic.AtomicLong();
+
+  /** Media bytes received from all publishers since the start. */
+  public long ingestedBytes() {
+    return ingested.get();
+  }
+
+  void countIngested(int bytes) {
+    ingested.addAndGet(bytes);
+  }
+
+  /** Publishers connected now. */
+  public int publishers() {
+    return publications.size();
   }
 
   /** The publication of a channel, if a publisher holds it now. */
@@ -78,6 +98,9 @@ public class LiveChannels implements DisposableBean {
     Publication p = new Publication(app, name, kind, remote, new StreamPublisher(channel), this);
     publications.put(key, p);
     LOG.info("live {}: publishing over {} from {}", key, kind, remote);
+    for (PublicationListener l : listeners) {
+      l.started(p);
+    }
     return Optional.of(p);
   }
 

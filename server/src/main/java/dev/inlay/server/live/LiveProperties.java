@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of live streaming ({@code inlay.live.*}).
  *
  * @param viewerQueueTags tags a viewer may have waiting before it is dropped to the next keyframe
+ * @param maxViewerLag    a viewer that keeps falling behind (its queue full) for this long is disconnected
  * @param publisherGrace  how long viewers stay connected after their publisher dropped, waiting for it
  * @param takeover        whether a second publisher of a live stream replaces the first (else it is refused)
  * @param demo            the demo channel
  */
 @ConfigurationProperties("inlay.live")
-public record LiveProperties(@DefaultValue("512") int viewerQueueTags, @DefaultValue("10s") Duration publisherGrace,
+public record LiveProperties(@DefaultValue("512") int viewerQueueTags, @DefaultValue("30s") Duration maxViewerLag,
+    @DefaultValue("10s") Duration publisherGrace,
     @DefaultValue("false") boolean takeover, @DefaultValue Demo demo) {
 
   /**

@@ -15,6 +15,7 @@ public final class Publication {
   private final StreamPublisher publisher;
   private final LiveChannels channels;
   private volatile Runnable onStop = () -> { };
+  private final java.util.List<TagTap> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean ended;
 
   Publication(String app, String name, String kind, String remote, StreamPublisher publisher, LiveChannels channels) {
@@ -29,8 +30,17 @@ public final class Publication {
   /** One FLV tag from the publisher. */
   public void tag(int type, long timestampMs, byte[] body) {
     if (!ended) {
+      channels.countIngested(body.length);
       publisher.tag(type, timestampMs, body);
+      for (TagTap t : taps) {
+        t.tag(type, timestampMs, body);
+      }
     }
+  }
+
+  /** Sends a copy of every following tag to tap, and tells it the end. */
+  public void addTap(TagTap tap) {
+    taps.add(tap);
   }
 
   /** The publisher stopped or its connection dropped. */
@@ -38,6 +48,7 @@ public final class Publication {
     if (!ended) {
       ended = true;
       channels.ended(this);
+      taps.forEach(TagTap::end);
     }
   }
 
@@ -49,6 +60,7 @@ public final class Publication {
   void stop() {
     ended = true;
     onStop.run();
+    taps.forEach(TagTap::end);
   }
 
   public boolean active() {

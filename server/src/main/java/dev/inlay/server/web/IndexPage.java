@@ -67,10 +67,12 @@ public class IndexPage {
         .append("<h2>Embed it</h2><pre><code>").append(HtmlUtils.htmlEscape(embed)).append("</code></pre>")
         .append("<p class=\"small\">Attributes, properties and events: <code>docs/api.md</code>.</p>")
         .append("<h2>Live</h2><ul class=\"files\"><li><a href=\"/?src=").append(UriUtils.encodeQueryParam(demo,
-            StandardCharsets.UTF_8)).append("\">").append(HtmlUtils.htmlEscape(demo)).append("</a> (demo channel)</li></ul>")
+            StandardCharsets.UTF_8)).append("\">").append(HtmlUtils.htmlEscape(demo)).append("</a> (demo channel)</li>")
+        .append("<li><a href=\"/streams.html\">Every live stream</a>, with previews</li></ul>")
         .append("<h2>Media library</h2><p class=\"small\">Files of <code>")
         .append(HtmlUtils.htmlEscape(library.root().toString())).append("</code>; ")
-        .append("<a href=\"/api/media\"><code>/api/media</code></a> describes them.</p><ul class=\"files\">");
+        .append("<a href=\"/api/media\"><code>/api/media</code></a> describes them; <a href=\"/library.html\">the ")
+        .append("library page</a> has a player and the embed snippet for each.</p><ul class=\"files\">");
     for (String f : library.files()) {
       String href = "/media/" + UriUtils.encodePath(f, StandardCharsets.UTF_8);
       if (f.endsWith(".flv") || f.endsWith(".webm") || f.endsWith(".mkv")) {

@@ -119,6 +119,13 @@ class LiveIngestTest {
         HttpResponse.BodyHandlers.ofString()).body();
     assertThat(api).contains("\"kind\":\"rtmp\"").contains("\"codec\":\"h264\"").contains("\"width\":640")
         .contains("\"height\":360").contains("\"codec\":\"aac\"");
+    String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http("/actuator/prometheus")))
+        .build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics).containsPattern("inlay_live_publishers(\\{[^}]*\\})? [1-9]")
+        .containsPattern("inlay_live_ingest_bytes_total(\\{[^}]*\\})? [1-9]").contains("inlay_live_viewers");
+    String dashboard = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http("/streams.html")))
+        .build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(dashboard).contains("/api/streams").contains("inlay-player");
   }
 
   @Test

@@ -68,4 +68,35 @@ class LiveChannelTest {
     slow.dispose();
     assertThat(c.viewerCount()).isEqualTo(1);
   }
+
+  @Test
+  void aViewerBehindForTooLongIsDisconnected() throws InterruptedException {
+    LiveChannel c = new LiveChannel("live/t", 2, Duration.ofMillis(50));
+    c.setHeader(false, true, List.of());
+    Throwable[] ended = new Throwable[1];
+    BaseSubscriber<byte[]> stuck = new BaseSubscriber<>() {
+      @Override
+      protected void hookOnSubscribe(Subscription s) {
+        // never reads
+      }
+
+      @Override
+      protected void hookOnError(Throwable t) {
+        ended[0] = t;
+      }
+    };
+    c.watch().subscribe(stuck);
+    c.watch().subscribe(b -> { });
+    for (int i = 1; i <= 5; i++) {
+      c.publish(tag(i), false);
+    }
+    assertThat(c.skips()).as("skips").isEqualTo(1);
+    assertThat(c.viewerCount()).isEqualTo(2); // behind, but not for long yet
+    Thread.sleep(100);
+    c.publish(tag(6), false);
+    assertThat(c.viewerCount()).isEqualTo(1);
+    assertThat(c.skips()).isEqualTo(1);
+    stuck.request(10); // what was queued still arrives, then the end
+    assertThat(ended[0]).hasMessageContaining("too slow");
+  }
 }

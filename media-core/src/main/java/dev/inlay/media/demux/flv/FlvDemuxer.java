@@ -68,6 +68,16 @@ public final class FlvDemuxer extends QueueDemuxer {
   }
 
   @Override
+  protected void onSeek(long position) throws ParserException {
+    if (!headerDone) {
+      throw ParserException.malformed("FLV seek before the header was read");
+    }
+    resyncing = false;
+    pendingGarbage = 0;
+    timeline.reset();
+  }
+
+  @Override
   protected void checkEnd(int left, long leftToSkip) throws ParserException {
     reportGarbage();
     if (!headerDone && left > 0) {

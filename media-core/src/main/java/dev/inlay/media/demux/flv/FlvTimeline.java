@@ -34,6 +34,11 @@ final class FlvTimeline {
     return ms;
   }
 
+  /** Forgets the last timestamp: after a seek the next one is not a jump. */
+  void reset() {
+    last = Long.MIN_VALUE;
+  }
+
   /** How many jumps the timeline has made. */
   int jumps() {
     return jumps;

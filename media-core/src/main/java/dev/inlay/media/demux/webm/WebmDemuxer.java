@@ -59,6 +59,35 @@ public final class WebmDemuxer extends QueueDemuxer {
   }
 
   @Override
+  protected void onSeek(long position) throws ParserException {
+    if (!headerSeen || segmentDataStart == 0) {
+      throw ParserException.malformed("Matroska seek before the Segment was read");
+    }
+    // Inside the Segment again, before a Cluster: what was open below the Segment is closed.
+    while (!open.isEmpty() && open.get(open.size() - 1)[0] != EbmlId.SEGMENT) {
+      open.remove(open.size() - 1);
+    }
+    clusterTimestamp = 0;
+  }
+
+  /**
+   * Reads a Cues element fetched apart (RFC 9559, 5.1.5), e.g. from the end of a file whose SeekHead points
+   * there ("position.Cues" metadata): data starts with the Cues element. Reports the seek index.
+   */
+  public void readCues(byte[] data) throws ParserException {
+    ByteReader r = new ByteReader(data);
+    int id = EbmlReader.id(r);
+    long size = EbmlReader.size(r);
+    if (id != EbmlId.CUES) {
+      throw ParserException.malformed("no Cues element where the SeekHead points");
+    }
+    if (size < 0 || size > r.remaining()) {
+      throw ParserException.truncated("Cues element");
+    }
+    cues(r.slice((int) size));
+  }
+
+  @Override
   protected boolean parseUnit() throws ParserException {
     long pos = queue.position();
     while (!open.isEmpty() && open.get(open.size() - 1)[1] >= 0 && pos >= open.get(open.size() - 1)[1]) {

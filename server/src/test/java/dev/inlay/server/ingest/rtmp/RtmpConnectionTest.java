@@ -24,8 +24,8 @@ class RtmpConnectionTest {
   final ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
   boolean closed;
   final List<String> asked = new ArrayList<>();
-  final LiveChannels channels = new LiveChannels(new LiveProperties(512, Duration.ofSeconds(1), false,
-      new LiveProperties.Demo(false, "demo", "none.flv")));
+  final LiveChannels channels = new LiveChannels(new LiveProperties(512, Duration.ofSeconds(30), Duration.ofSeconds(1), false,
+      new LiveProperties.Demo(false, "demo", "none.flv")), List.of());
   boolean refuse;
 
   final RtmpConnection connection = new RtmpConnection(new RtmpConnection.Transport() {
@@ -171,18 +171,7 @@ class RtmpConnectionTest {
     byte[] huge = {0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
     assertThrows(RtmpException.class, () -> connection.receive(
         writer.write(2, new RtmpMessage(RtmpMessage.SET_CHUNK_SIZE, 0, 0, huge))));
-    RtmpConnection other = new RtmpConnection(new RtmpConnection.Transport() {
-      @Override
-      public void send(byte[] bytes) {}
-
-      @Override
-      public void close() {}
-
-      @Override
-      public InetSocketAddress remote() {
-        return null;
-      }
-    }, (a, s, k, r) -> Mono.empty(), 1 << 20, 1 << 24);
+    RtmpConnection other = new RtmpConnection(new NullTransport(), (a, s, k, r) -> Mono.empty(), 1 << 20, 1 << 24);
     assertThrows(RtmpException.class, () -> other.receive("GET / HTTP/1.1\r\n".getBytes()));
   }
 

@@ -10,11 +10,55 @@ import java.util.Random;
 /** A media folder for the player's end-to-end tests: the 360p samples and a deliberately corrupt copy. */
 final class E2eMedia {
   static final String CORRUPT = "corrupt-h264-aac-360p.flv";
+  /** Two minutes: the 10-s samples twelve times over (timestamps go on), the FLV with a keyframes index. */
+  static final String LONG_FLV = "long-h264-aac-360p.flv";
+  static final String LONG_WEBM = "long-vp9-opus-360p.webm";
   private static final String[] SAMPLES = {"h264-baseline-aac-360p.flv", "h264-high-aac-360p.flv",
       "h264-mp3-360p.flv", "hevc-aac-360p-legacy.flv", "hevc-aac-360p-enhanced.flv", "vp8-vorbis-360p.webm",
       "vp9-opus-360p.webm", "av1-opus-360p.webm", "aac-audio-only.flv", "h264-video-only-360p.flv"};
 
   private E2eMedia() {}
+
+  private static void ffmpeg(String... args) throws IOException {
+    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("ffmpeg", "-v", "error", "-y"));
+    cmd.addAll(java.util.List.of(args));
+    try {
+      Process p = new ProcessBuilder(cmd).inheritIO().start();
+      if (p.waitFor() != 0) {
+        throw new IOException("ffmpeg failed: " + cmd);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  /**
+   * The frame counter of the picture at time t, as ffprobe sees the file: the last frame (in display order)
+   * that starts at or before t, numbered within its 300-frame loop of the sample.
+   */
+  static int counterAt(Path file, double t) {
+    try {
+      Process p = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+          "packet=pts_time", "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      p.waitFor();
+      double[] pts = out.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.equals("N/A"))
+          .mapToDouble(Double::parseDouble).sorted().toArray();
+      int index = 0;
+      for (int i = 0; i < pts.length; i++) {
+        if (pts[i] <= t + 0.0005) {
+          index = i;
+        }
+      }
+      return index % 300;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** The first video timestamp of a file as ffprobe reads it, an independent view of its timeline. */
   static double videoStartSeconds(Path file) {
@@ -47,6 +91,10 @@ final class E2eMedia {
         bytes[i] = (byte) random.nextInt(256);
       }
       Files.write(dir.resolve(CORRUPT), bytes);
+      ffmpeg("-stream_loop", "11", "-i", samples.resolve("h264-baseline-aac-360p.flv").toString(), "-c", "copy",
+          "-flvflags", "add_keyframe_index", dir.resolve(LONG_FLV).toString());
+      ffmpeg("-stream_loop", "11", "-i", samples.resolve("vp9-opus-360p.webm").toString(), "-c", "copy",
+          dir.resolve(LONG_WEBM).toString());
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

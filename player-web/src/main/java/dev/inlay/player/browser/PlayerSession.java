@@ -10,6 +10,8 @@ import dev.inlay.media.track.TrackFormat;
 import dev.inlay.player.api.MediaErrorCode;
 import dev.inlay.player.api.PlayerError;
 import dev.inlay.player.core.DecoderPort;
+import dev.inlay.player.core.SourceControl;
+import dev.inlay.media.demux.webm.WebmDemuxer;
 import dev.inlay.player.core.PlaybackEngine;
 import dev.inlay.media.track.Packet;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.Map;
  * One load of one source: the loader, the demuxer, the decoder worker and the engine. Live sources
  * reconnect with backoff after a drop and resume at the next keyframe; a dead worker is replaced.
  */
-final class PlayerSession implements LoaderListener, DecoderClient.Listener, DecoderPort {
+final class PlayerSession implements LoaderListener, DecoderClient.Listener, DecoderPort, SourceControl {
   private static final double[] BACKOFF_MS = {500, 1000, 2000, 4000, 8000};
 
   private final PlayerController owner;
@@ -40,6 +42,11 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
   private int workerRestarts;
   private double decoderLoadMs;
   private boolean sawData;
+  private SeekIndex seekIndex;
+  private long totalBytes = -1;
+  private boolean ranges;
+  private boolean repositioned;
+  private boolean cuesRequested;
 
   PlayerSession(PlayerController owner, String src, String decoder, boolean live, double targetLatencyMs) {
     this.owner = owner;
@@ -49,6 +56,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
     this.audio = new AudioSink((ptsUs, atMs) -> engine().onAudiblePosition(ptsUs, atMs));
     this.engine = new PlaybackEngine(Dom::now, this, owner, audio, owner,
         new PlaybackEngine.Settings(forcedLive, targetLatencyMs, Math.max(3000, targetLatencyMs * 3), 512L << 20));
+    engine.setSourceControl(this);
   }
 
   private PlaybackEngine engine() {
@@ -127,6 +135,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       } else {
         demuxer.feed(chunk, 0, chunk.length);
       }
+      pace(); // before the loader reads on: on a fast network the next chunks come at once
     } catch (ParserException e) {
       if (engine.live()) {
         owner.error(new PlayerError(MediaErrorCode.DECODE, "malformed stream: " + e.getMessage(), true));
@@ -136,6 +145,57 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
         fail(new PlayerError(MediaErrorCode.DECODE, "malformed stream: " + e.getMessage(), false));
       }
     }
+  }
+
+  @Override
+  public void onOpen(long total, boolean acceptsRanges) {
+    if (total > 0) {
+      totalBytes = total;
+    }
+    ranges = ranges || acceptsRanges;
+  }
+
+  /**
+   * A seek far from what was received: read again from the index entry before the target with a Range
+   * request (VOD with an index: FLV onMetaData keyframes, Matroska Cues).
+   */
+  @Override
+  public boolean reposition(double timeUs) {
+    if (closed || engine.live() || seekIndex == null || seekIndex.size() == 0 || !ranges || demuxer == null
+        || src.startsWith("ws")) {
+      return false;
+    }
+    int i = Math.max(0, seekIndex.floor((long) timeUs));
+    long position = seekIndex.positions()[i];
+    try {
+      loader.cancel();
+      demuxer.seek(position);
+    } catch (ParserException e) {
+      return false;
+    }
+    repositioned = true;
+    loader = new FetchLoader(src, this, position);
+    loader.start();
+    return true;
+  }
+
+  /** Matroska with its Cues at the end (SeekHead says where): fetch them apart to seek with Range early. */
+  private void fetchCues(long position) {
+    if (cuesRequested || seekIndex != null || !(demuxer instanceof WebmDemuxer webm) || position <= 0) {
+      return;
+    }
+    cuesRequested = true;
+    long end = totalBytes > 0 ? Math.min(totalBytes, position + (4 << 20)) : position + (1 << 20);
+    FetchLoader.fetchRange(src, position, end, (data, error) -> {
+      if (closed || data == null) {
+        return;
+      }
+      try {
+        webm.readCues(data.copyToJavaArray());
+      } catch (ParserException e) {
+        Dom.warn("cannot read the Cues: " + e.getMessage());
+      }
+    });
   }
 
   @Override
@@ -160,6 +220,14 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
   @Override
   public void onError(String message) {
     if (closed) {
+      return;
+    }
+    if (repositioned && !engine.live() && message.contains("Range")) {
+      // The server does not serve ranges after all: download from the start; the seek waits for it.
+      ranges = false;
+      repositioned = false;
+      loader = null;
+      connect();
       return;
     }
     if (engine.live() && engine.readyState() > 0) {
@@ -222,11 +290,17 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       if (metadata.get("duration") instanceof Double seconds && seconds > 0) {
         sawDuration = true;
       }
+      if (metadata.get("position.Cues") instanceof Double cues && !forcedLive) {
+        fetchCues(cues.longValue());
+      }
       engine.metadata(metadata);
     }
 
     @Override
     public void seekIndex(SeekIndex index) {
+      if (index.size() > 0) {
+        seekIndex = index;
+      }
       engine.seekIndex(index);
     }
 

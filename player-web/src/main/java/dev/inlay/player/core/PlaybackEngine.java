@@ -87,6 +87,10 @@ public final class PlaybackEngine implements DemuxOutput {
   private Map<String, Object> metadata = Map.of();
 
   private final Stats stats = new Stats();
+  private SourceControl source;
+
+  /** How far past what was received a seek target may be and still wait for the download. */
+  private static final double NEAR_US = 10_000_000;
 
   public PlaybackEngine(Clock wall, DecoderPort decoders, VideoOutput video, AudioOutput audio,
       PlayerEvents events, Settings settings) {
@@ -280,18 +284,21 @@ public final class PlaybackEngine implements DemuxOutput {
       reportDamage("the decoder concealed damage in a picture at " + Math.round(frame.ptsUs() / 1000) + " ms");
     }
     if (seeking) {
-      if (frame.ptsUs() + 1000 < seekTargetUs) {
+      // The picture at the target is the last one that starts at or before it (as on <video>): keep the
+      // latest such frame until one after the target shows up.
+      if (frame.ptsUs() <= seekTargetUs + 1000) {
         if (seekCandidate != null) {
           video.release(seekCandidate);
         }
         seekCandidate = frame;
         return;
       }
-      if (seekCandidate != null) {
-        video.release(seekCandidate);
-        seekCandidate = null;
+      DecodedVideo shown = seekCandidate != null ? seekCandidate : frame;
+      seekCandidate = null;
+      if (shown != frame) {
+        frames.add(frame);
       }
-      finishSeek(frame);
+      finishSeek(shown);
       return;
     }
     if (readyState < ReadyState.HAVE_CURRENT_DATA) {
@@ -551,6 +558,17 @@ public final class PlaybackEngine implements DemuxOutput {
     clock.set(timeUs);
     events.event("seeking");
     events.event("timeupdate");
+    long start = store.startUs(mainSlot());
+    boolean inReach = (start == Long.MIN_VALUE || start <= timeUs) && (eos || timeUs <= edgeUs + NEAR_US);
+    if (!inReach && source != null && source.reposition(timeUs)) {
+      // Read again from the index entry before the target; what was stored belongs to elsewhere.
+      store.clear();
+      eos = false;
+      edgeUs = Double.NEGATIVE_INFINITY;
+      stats.rangeSeeks++;
+      seekPending = true;
+      return;
+    }
     if (eos || store.reaches((long) timeUs, mainSlot())) {
       resolveSeek();
     } else {
@@ -729,6 +747,11 @@ public final class PlaybackEngine implements DemuxOutput {
     events.event("durationchange");
   }
 
+  /** Lets seeks far from what was received read the source again from elsewhere. */
+  public void setSourceControl(SourceControl control) {
+    source = control;
+  }
+
   public void setLoop(boolean value) {
     loop = value;
   }
@@ -795,6 +818,7 @@ public final class PlaybackEngine implements DemuxOutput {
     public long corruptFrames;
     public long stalls;
     public long jumps;
+    public long rangeSeeks;
     public double decodeMsTotal;
     public double bufferUs;
     public double latencyUs;

@@ -43,6 +43,64 @@ final class ProcessStats {
     return kb * 1024;
   }
 
+  /** CPU seconds of a process and its descendants. */
+  static double cpuSecondsOfTree(long pid) throws IOException {
+    double ticks = 0;
+    for (long p : tree(pid)) {
+      try {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(p), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      } catch (IOException | RuntimeException e) {
+        // ended meanwhile
+      }
+    }
+    return ticks / TICKS_PER_SECOND;
+  }
+
+  /** PSS in bytes of a process and its descendants. */
+  static double pssBytesOfTree(long pid) throws IOException {
+    double kb = 0;
+    for (long p : tree(pid)) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p), "smaps_rollup"))) {
+          if (line.startsWith("Pss:")) {
+            kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // ended meanwhile
+      }
+    }
+    return kb * 1024;
+  }
+
+  /** The process and every process below it, from /proc/PID/stat parent links. */
+  private static java.util.List<Long> tree(long root) throws IOException {
+    java.util.Map<Long, Long> parent = new java.util.HashMap<>();
+    try (Stream<Path> all = Files.list(Path.of("/proc"))) {
+      for (Path p : all.filter(x -> x.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+        try {
+          String stat = Files.readString(p.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          parent.put(Long.parseLong(p.getFileName().toString()), Long.parseLong(f[1]));
+        } catch (IOException | RuntimeException e) {
+          // ended meanwhile
+        }
+      }
+    }
+    java.util.List<Long> out = new java.util.ArrayList<>(java.util.List.of(root));
+    for (int i = 0; i < out.size(); i++) {
+      long p = out.get(i);
+      parent.forEach((child, par) -> {
+        if (par == p) {
+          out.add(child);
+        }
+      });
+    }
+    return out;
+  }
+
   private static Iterable<Path> processes(String name) throws IOException {
     try (Stream<Path> all = Files.list(Path.of("/proc"))) {
       return all.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).filter(p -> {

@@ -41,4 +41,13 @@ class BenchSmokeTest {
     assertTrue(text.contains("<!-- bench:player -->") && text.contains("| VOD WebM VP9 720p |")
         && text.contains("`inlay.js`") && text.contains("(reference)"), text);
   }
+
+  @Test
+  void fanoutBenchmarkRunsAndReports() throws Exception {
+    Path md = tmp.resolve("benchmarks.md");
+    FanoutBench.main(new String[] {System.getProperty("inlay.server.jar"), "none", tmp.resolve("work").toString(),
+        md.toString(), "quick"});
+    String text = Files.readString(md);
+    assertTrue(text.contains("<!-- bench:fanout -->") && text.contains("| Inlay | 10 | 0 |"), text);
+  }
 }

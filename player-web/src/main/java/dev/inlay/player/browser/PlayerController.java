@@ -546,7 +546,8 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
     }
     PlaybackEngine.Stats s = session.engine.stats();
     Js.setDouble(o, "fps", fps);
-    Js.setDouble(o, "droppedFrames", s.droppedFrames);
+    Js.setDouble(o, "droppedFrames", s.droppedFrames + s.droppedBeforeDecode);
+    Js.setDouble(o, "droppedBeforeDecode", s.droppedBeforeDecode);
     Js.setDouble(o, "decodedFrames", s.decodedFrames);
     Js.setDouble(o, "shownFrames", s.shownFrames);
     Js.setDouble(o, "decodeMsPerFrame", s.decodedPackets == 0 ? 0 : s.decodeMsTotal / s.decodedPackets);

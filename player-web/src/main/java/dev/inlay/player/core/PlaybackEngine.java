@@ -8,6 +8,7 @@ import dev.inlay.player.api.MediaErrorCode;
 import dev.inlay.player.api.PlayerError;
 import dev.inlay.player.api.ReadyState;
 import dev.inlay.player.buffer.PacketStore;
+import dev.inlay.player.codec.Disposable;
 import dev.inlay.player.sync.Clock;
 import dev.inlay.player.sync.FrameScheduler;
 import dev.inlay.player.sync.LatencyController;
@@ -88,6 +89,7 @@ public final class PlaybackEngine implements DemuxOutput {
 
   private final Stats stats = new Stats();
   private SourceControl source;
+  private Disposable disposable;
 
   /** How far past what was received a seek target may be and still wait for the download. */
   private static final double NEAR_US = 10_000_000;
@@ -174,6 +176,9 @@ public final class PlaybackEngine implements DemuxOutput {
     if (old == null || !java.util.Arrays.equals(old.config(), format.config()) || old.codec() != format.codec()) {
       decoders.configure(slot, format);
       awaitKey[slot] = slot == VIDEO;
+      if (slot == VIDEO) {
+        disposable = Disposable.of(format);
+      }
     }
   }
 
@@ -221,6 +226,11 @@ public final class PlaybackEngine implements DemuxOutput {
           continue;
         }
         awaitKey[slot] = false;
+        if (slot == VIDEO && isLate(p) && disposable != null && disposable.test(p.data())) {
+          // Already late and referenced by no other picture: not worth decoding.
+          stats.droppedBeforeDecode++;
+          continue;
+        }
         int skipStart = 0;
         int skipEnd = 0;
         TrackFormat f = formats[slot];
@@ -241,6 +251,11 @@ public final class PlaybackEngine implements DemuxOutput {
         decoders.flush(slot, epoch);
       }
     }
+  }
+
+  /** Whether a packet's time has passed while playing. */
+  private boolean isLate(Packet p) {
+    return started && !paused && !waiting && !seeking && p.ptsUs() < clock.positionUs();
   }
 
   private boolean hasRoom(int slot) {
@@ -812,6 +827,8 @@ public final class PlaybackEngine implements DemuxOutput {
     public long decodedPackets;
     public long shownFrames;
     public long droppedFrames;
+    /** Late pictures that no other refers to, dropped before decoding. */
+    public long droppedBeforeDecode;
     public long skippedPackets;
     public long skippedUnits;
     public long decodeErrors;

@@ -15,13 +15,7 @@ final class ProcessStats {
   static double cpuSeconds(String name) throws IOException {
     double ticks = 0;
     for (Path proc : processes(name)) {
-      try {
-        String stat = Files.readString(proc.resolve("stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15 of proc(5))
-      } catch (IOException | RuntimeException e) {
-        // the process ended meanwhile
-      }
+      ticks += cpuTicks(proc);
     }
     return ticks / TICKS_PER_SECOND;
   }
@@ -30,30 +24,41 @@ final class ProcessStats {
   static double pssBytes(String name) throws IOException {
     double kb = 0;
     for (Path proc : processes(name)) {
-      try {
-        for (String line : Files.readAllLines(proc.resolve("smaps_rollup"))) {
-          if (line.startsWith("Pss:")) {
-            kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        // the process ended meanwhile
-      }
+      kb += pssKb(proc);
     }
     return kb * 1024;
+  }
+
+  /** utime + stime of /proc/PID (fields 14 and 15 of proc(5)); 0 when the process ended meanwhile. */
+  private static long cpuTicks(Path proc) {
+    try {
+      String stat = Files.readString(proc.resolve("stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** Pss of /proc/PID in KB; 0 when the process ended meanwhile. */
+  private static long pssKb(Path proc) {
+    try {
+      for (String line : Files.readAllLines(proc.resolve("smaps_rollup"))) {
+        if (line.startsWith("Pss:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // ended meanwhile
+    }
+    return 0;
   }
 
   /** CPU seconds of a process and its descendants. */
   static double cpuSecondsOfTree(long pid) throws IOException {
     double ticks = 0;
     for (long p : tree(pid)) {
-      try {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(p), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-      } catch (IOException | RuntimeException e) {
-        // ended meanwhile
-      }
+      ticks += cpuTicks(Path.of("/proc", String.valueOf(p)));
     }
     return ticks / TICKS_PER_SECOND;
   }
@@ -62,15 +67,7 @@ final class ProcessStats {
   static double pssBytesOfTree(long pid) throws IOException {
     double kb = 0;
     for (long p : tree(pid)) {
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p), "smaps_rollup"))) {
-          if (line.startsWith("Pss:")) {
-            kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        // ended meanwhile
-      }
+      kb += pssKb(Path.of("/proc", String.valueOf(p)));
     }
     return kb * 1024;
   }

@@ -160,6 +160,13 @@ class PlayerPlaybackTest extends PlayerE2e {
         page.evaluate("() => document.getElementById('player').play()");
         PlayerProbe later = waitFor(page, "player", x -> x.time() > 96.5, 10, "playback after the seek");
         assertTrue(later.cornersRight(), later.toString());
+        // And back to before what the jump left in memory: another Range request, from an earlier keyframe.
+        page.evaluate("() => { const p = document.getElementById('player'); p.pause(); window.seeked = 0;"
+            + " p.currentTime = 25.5; }");
+        page.waitForFunction("() => window.seeked > 0");
+        PlayerProbe back = PlayerProbe.read(page, "player");
+        assertEquals(E2eMedia.counterAt(MEDIA.resolve(file), 25.5), back.counter(), file + " back at 25.5 s: " + back);
+        assertTrue(back.stat("rangeSeeks") >= 2, back.toString());
       }
     }
   }

@@ -88,6 +88,38 @@ class SeekTest {
     assertEquals(lines(expected), lines(log.packets));
   }
 
+  /** A player that read a whole file and then seeks back (the demuxer had reached the end of the input). */
+  @ParameterizedTest
+  @ValueSource(strings = {"h264-aac-160x90.flv", "vp9-opus-160x90.webm"})
+  void continuesAfterTheEndOfTheInput(String file) throws IOException, ParserException {
+    byte[] data = Files.readAllBytes(FIXTURES.resolve(file));
+    PacketLog log = new PacketLog();
+    Demuxer d = PacketLog.demuxerFor(data).apply(log);
+    d.feed(data, 0, data.length);
+    d.endOfStream();
+    List<Packet> all = List.copyOf(log.packets);
+    Packet target = all.stream().filter(p -> p.key() && p.trackId() == all.get(0).trackId()).reduce((a, b) -> b)
+        .orElseThrow();
+    long position = file.endsWith(".webm") ? clusterOf(data, target.position()) : target.position();
+    log.packets.clear();
+    d.seek(position);
+    d.feed(data, (int) position, data.length - (int) position);
+    d.endOfStream();
+    List<Packet> expected = all.stream().filter(p -> p.position() >= position).toList();
+    assertEquals(lines(expected), lines(log.packets), file);
+  }
+
+  /** The start of the Cluster that holds the block at blockPosition (the Cluster ID 1F 43 B6 75 before it). */
+  private static long clusterOf(byte[] data, long blockPosition) {
+    for (int i = (int) blockPosition; i >= 3; i--) {
+      if ((data[i] & 0xFF) == 0x75 && (data[i - 1] & 0xFF) == 0xB6 && (data[i - 2] & 0xFF) == 0x43
+          && (data[i - 3] & 0xFF) == 0x1F) {
+        return i - 3;
+      }
+    }
+    throw new AssertionError("no Cluster before " + blockPosition);
+  }
+
   @Test
   void seekingBeforeTheHeaderIsAnError() {
     Demuxer d = PacketLog.demuxerFor("FLV".getBytes()).apply(new PacketLog());

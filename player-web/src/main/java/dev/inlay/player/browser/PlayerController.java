@@ -323,10 +323,6 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
     Dom.dispatch(host, "error");
   }
 
-  void trackChanged(TrackFormat format) {
-    // Nothing to do until frames arrive; kept as the place where a new stream shape is noticed.
-  }
-
   // ---- API ------------------------------------------------------------------------------------
 
   @Override

@@ -281,7 +281,6 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
         decided = true;
         engine.setLive(forcedLive || !sawDuration);
       }
-      owner.trackChanged(format);
       return engine.track(format);
     }
 

@@ -16,6 +16,7 @@ public final class PacketStore {
   private final long maxBytes;
   private long bytes;
   private int first;
+  private boolean fromStart = true;
 
   public PacketStore(long maxBytes) {
     this.maxBytes = maxBytes;
@@ -25,6 +26,7 @@ public final class PacketStore {
     entries.add(new Entry(slot, packet));
     bytes += packet.data().length;
     while (bytes > maxBytes && first < entries.size() - 1) {
+      fromStart = false;
       bytes -= entries.get(first).packet().data().length;
       entries.set(first, null);
       first++;
@@ -87,9 +89,16 @@ public final class PacketStore {
     return bytes;
   }
 
+  /** Whether the store holds the source from its first packet (nothing dropped, not refilled after a jump). */
+  public boolean fromStart() {
+    return fromStart;
+  }
+
+  /** Forgets everything; what comes next is from elsewhere in the source (after a Range request). */
   public void clear() {
     entries.clear();
     bytes = 0;
     first = 0;
+    fromStart = false;
   }
 }

@@ -14,7 +14,6 @@ import dev.inlay.player.sync.FrameScheduler;
 import dev.inlay.player.sync.LatencyController;
 import dev.inlay.player.sync.MediaClock;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -85,7 +84,6 @@ public final class PlaybackEngine implements DemuxOutput {
   private double lastTimeUpdateMs;
   private double lastAudibleUs = Double.NaN;
   private double lastDamageReportMs = Double.NEGATIVE_INFINITY;
-  private Map<String, Object> metadata = Map.of();
 
   private final Stats stats = new Stats();
   private SourceControl source;
@@ -134,7 +132,6 @@ public final class PlaybackEngine implements DemuxOutput {
 
   @Override
   public void metadata(Map<String, Object> values) {
-    metadata = values;
     Object d = values.get("duration");
     if (!live && d instanceof Double seconds && seconds > 0) {
       durationUs = seconds * 1_000_000;
@@ -574,7 +571,7 @@ public final class PlaybackEngine implements DemuxOutput {
     events.event("seeking");
     events.event("timeupdate");
     long start = store.startUs(mainSlot());
-    boolean inReach = (start == Long.MIN_VALUE || start <= timeUs) && (eos || timeUs <= edgeUs + NEAR_US);
+    boolean inReach = (store.fromStart() || start <= timeUs) && (eos || timeUs <= edgeUs + NEAR_US);
     if (!inReach && source != null && source.reposition(timeUs)) {
       // Read again from the index entry before the target; what was stored belongs to elsewhere.
       store.clear();
@@ -795,17 +792,8 @@ public final class PlaybackEngine implements DemuxOutput {
     return new double[] {start, Math.max(start, edgeUs)};
   }
 
-  /** The newest media time received, in microseconds. */
-  public double edgeUs() {
-    return edgeUs;
-  }
-
   public TrackFormat format(int slot) {
     return formats[slot];
-  }
-
-  public Map<String, Object> metadata() {
-    return metadata;
   }
 
   public Stats stats() {
@@ -854,8 +842,4 @@ public final class PlaybackEngine implements DemuxOutput {
     public void packet(Packet packet) {}
   };
 
-  /** For tests: the packets waiting to be sent to a decoder. */
-  List<Packet> queued(int slot) {
-    return List.copyOf(queues[slot]);
-  }
 }

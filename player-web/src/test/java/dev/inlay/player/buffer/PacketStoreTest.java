@@ -23,6 +23,7 @@ class PacketStoreTest {
     assertEquals(0, store.startFor(0, true));
     assertEquals(90 * 2, store.startFor(99_000_000, true));
     assertTrue(store.reaches(9_900_000, 0));
+    assertTrue(store.fromStart());
     assertFalse(store.reaches(10_000_000, 0));
   }
 
@@ -33,6 +34,7 @@ class PacketStoreTest {
       store.add(0, packet(i * 1000L, i % 10 == 0, 100));
     }
     assertTrue(store.bytes() <= 1000);
+    assertFalse(store.fromStart());
     assertEquals(40_000, store.startUs(0));
     // The first keyframe still stored is the one to start from, even for an earlier time.
     assertEquals(40_000, store.from(store.startFor(0, true)).get(0).packet().ptsUs());

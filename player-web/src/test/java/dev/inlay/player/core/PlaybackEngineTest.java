@@ -286,6 +286,31 @@ class PlaybackEngineTest {
   }
 
   @Test
+  void farSeeksAskTheSourceAndNearOnesUseWhatWasReceived() {
+    engine(false);
+    List<Double> asked = new ArrayList<>();
+    engine.setSourceControl(t -> {
+      asked.add(t);
+      return true;
+    });
+    engine.metadata(Map.of("duration", 120.0));
+    feed(40_000, 20); // received from 40 ms to 20 s, the download goes on
+    decodeAll();
+    engine.seek(0); // before the first packet, but the store holds the start: no new request
+    decodeAll();
+    engine.seek(25_000_000); // a little past what arrived: wait for the download
+    assertEquals(List.of(), asked);
+    engine.seek(90_000_000); // far: read again from there
+    assertEquals(List.of(90_000_000.0), asked);
+    assertTrue(engine.seeking());
+    feed(88_000_000, 4); // what the Range request brings, from the keyframe before the target
+    decodeAll();
+    assertFalse(engine.seeking());
+    assertEquals(90_000_000, engine.currentTimeUs(), 1);
+    assertEquals(1, engine.stats().rangeSeeks);
+  }
+
+  @Test
   void endsAfterTheLastFrame() {
     engine(false);
     feed(0, 1);

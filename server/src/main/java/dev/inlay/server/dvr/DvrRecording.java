@@ -4,6 +4,7 @@ import dev.inlay.media.ParserException;
 import dev.inlay.media.codec.Amf0;
 import dev.inlay.media.io.ByteReader;
 import dev.inlay.media.mux.flv.FlvWriter;
+import dev.inlay.server.live.StreamPublisher;
 import dev.inlay.server.live.TagTap;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -86,11 +87,7 @@ final class DvrRecording implements TagTap {
     lastMs = Math.max(lastMs, ts);
     if (type == FlvWriter.TAG_VIDEO) {
       hasVideo = true;
-      int b = body[0] & 0xFF;
-      int frameType = (b & 0x80) != 0 ? (b >> 4) & 7 : b >> 4;
-      boolean config = (b & 0x80) != 0 ? (b & 0x0F) == 0 : body.length > 1 && body[1] == 0 && ((b & 0x0F) == 7
-          || (b & 0x0F) == 12);
-      if (frameType == 1 && !config) {
+      if (StreamPublisher.isKeyframe(body) && !StreamPublisher.isVideoConfig(body)) {
         keyframes.add(new double[] {ts / 1000.0, written});
       }
     } else {

@@ -143,7 +143,7 @@ public final class StreamPublisher {
   }
 
   /** Video config: AVC/HEVC packet type 0, or enhanced RTMP's PacketTypeSequenceStart. */
-  static boolean isVideoConfig(byte[] body) {
+  public static boolean isVideoConfig(byte[] body) {
     int b = body[0] & 0xFF;
     if ((b & 0x80) != 0) {
       return (b & 0x0F) == 0;
@@ -153,7 +153,7 @@ public final class StreamPublisher {
   }
 
   /** Frame type 1 (keyframe), in the legacy and the enhanced form. */
-  static boolean isKeyframe(byte[] body) {
+  public static boolean isKeyframe(byte[] body) {
     int b = body[0] & 0xFF;
     int frameType = (b & 0x80) != 0 ? (b >> 4) & 0x07 : b >> 4;
     return frameType == 1;

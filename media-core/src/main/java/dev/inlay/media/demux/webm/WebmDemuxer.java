@@ -33,6 +33,8 @@ public final class WebmDemuxer extends QueueDemuxer {
   private long timestampScaleNs = 1_000_000;
   /** Offset of the first byte inside Segment: Cues and SeekHead positions count from here. */
   private long segmentDataStart;
+  /** The Segment element: id and end offset (-1 when of unknown size). */
+  private long[] segment;
   private long clusterTimestamp;
   private final Map<Long, WebmTrack> tracks = new HashMap<>();
   private int trackCount;
@@ -63,9 +65,10 @@ public final class WebmDemuxer extends QueueDemuxer {
     if (!headerSeen || segmentDataStart == 0) {
       throw ParserException.malformed("Matroska seek before the Segment was read");
     }
-    // Inside the Segment again, before a Cluster: what was open below the Segment is closed.
-    while (!open.isEmpty() && open.get(open.size() - 1)[0] != EbmlId.SEGMENT) {
-      open.remove(open.size() - 1);
+    // Inside the Segment again, before a Cluster (even when the input had reached its end and closed it).
+    open.clear();
+    if (segment != null && (segment[1] < 0 || position < segment[1])) {
+      open.add(segment.clone());
     }
     clusterTimestamp = 0;
   }
@@ -130,6 +133,9 @@ public final class WebmDemuxer extends QueueDemuxer {
       }
       queue.skip(headerLen);
       open.add(new long[] {id, size < 0 ? -1 : pos + headerLen + size});
+      if (id == EbmlId.SEGMENT) {
+        segment = open.get(open.size() - 1).clone();
+      }
       if (id == EbmlId.CLUSTER) {
         clusterTimestamp = 0;
       } else {

@@ -101,11 +101,7 @@ final class WebGlRenderer implements FrameRenderer {
 
   @Override
   public void draw(VideoFrame f) {
-    Float32Array coef = colour.of(f);
-    int planes = f.planes;
-    drawPlanes(gl, f.buffer(), f.width, f.height, f.chromaWidth, f.chromaHeight, planes,
-        f.stride(0), f.offset(0), planes > 1 ? f.stride(1) : 1, planes > 1 ? f.offset(1) : 0,
-        planes > 2 ? f.stride(2) : 1, planes > 2 ? f.offset(2) : 0, coef);
+    FrameRenderer.drawPlanes(f, colour, gl, WebGlRenderer::drawPlanes);
   }
 
   @Override

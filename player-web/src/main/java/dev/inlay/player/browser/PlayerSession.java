@@ -230,7 +230,9 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       connect();
       return;
     }
-    if (engine.live() && engine.readyState() > 0) {
+    boolean refused = message.startsWith("HTTP 401") || message.startsWith("HTTP 403");
+    if (engine.live() && engine.readyState() > 0 && !refused) {
+      // A refusal (e.g. an expired signed URL) does not get better by asking again.
       owner.error(new PlayerError(MediaErrorCode.NETWORK, message + "; reconnecting", true));
       scheduleReconnect();
       return;

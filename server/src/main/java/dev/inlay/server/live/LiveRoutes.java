@@ -1,8 +1,10 @@
 package dev.inlay.server.live;
 
+import dev.inlay.server.auth.PlayAuth;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RequestPredicate;
@@ -17,6 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Live streams out, as SRS names them: GET /{app}/{stream}.flv is HTTP-FLV, and the same URL with a
  * WebSocket upgrade is WebSocket-FLV (each binary message carries the next bytes of the FLV stream).
+ * Streams that need signed play URLs are refused with 403 and the reason when the signature is missing,
+ * wrong or expired.
  */
 @Configuration
 public class LiveRoutes {
@@ -24,11 +28,16 @@ public class LiveRoutes {
       && !request.path().startsWith("/inlay/");
 
   @Bean
-  RouterFunction<ServerResponse> httpFlvRoute(LiveChannels channels) {
+  RouterFunction<ServerResponse> httpFlvRoute(LiveChannels channels, PlayAuth auth) {
     HandshakeWebSocketService websockets = new HandshakeWebSocketService();
     return RouterFunctions.route().GET("/{app}/{stream}.flv", NOT_ASSETS, request -> {
       String app = request.pathVariable("app");
       String stream = request.pathVariable("stream");
+      String refusal = auth.refusal(app, "/" + app + "/" + stream + ".flv",
+          request.queryParam("expires").orElse(null), request.queryParam("token").orElse(null));
+      if (refusal != null) {
+        return ServerResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).bodyValue(refusal + "\n");
+      }
       return channels.find(app, stream).map(channel -> isWebSocket(request)
           ? websockets.handleRequest(request.exchange(), session -> webSocketFlv(session, channel))
               .then(Mono.<ServerResponse>empty())

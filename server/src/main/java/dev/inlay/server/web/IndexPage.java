@@ -1,5 +1,6 @@
 package dev.inlay.server.web;
 
+import dev.inlay.server.auth.PlayAuth;
 import dev.inlay.server.live.LiveProperties;
 import dev.inlay.server.vod.MediaLibrary;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,10 @@ public class IndexPage {
       "decoder-webm-simd.wasm", "decoder-webm-asm.js"};
 
   @Bean
-  RouterFunction<ServerResponse> indexRoute(MediaLibrary library, LiveProperties live) {
+  RouterFunction<ServerResponse> indexRoute(MediaLibrary library, LiveProperties live, PlayAuth auth) {
     return RouterFunctions.route()
         .GET("/", request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
-            .bodyValue(render(library, live, request)))
+            .bodyValue(render(library, live, auth, request)))
         .build();
   }
 
@@ -39,9 +40,13 @@ public class IndexPage {
     return ours ? src : demo;
   }
 
-  static String render(MediaLibrary library, LiveProperties live, ServerRequest request) {
+  static String render(MediaLibrary library, LiveProperties live, PlayAuth auth, ServerRequest request) {
     String demo = "/live/" + live.demo().name() + ".flv";
     String src = source(request, demo);
+    if (src.equals(demo) && auth.protects("live")) {
+      // The server's own demo channel: signed here for an hour, as a site would sign its viewers' URLs.
+      src = demo + "?" + auth.sign(demo, java.time.Instant.now().getEpochSecond() + 3600);
+    }
     String origin = request.uri().getScheme() + "://" + request.uri().getRawAuthority();
     String esc = HtmlUtils.htmlEscape(src);
     String embed = "<script src=\"" + origin + "/inlay/inlay.js\"></script>\n<inlay-player src=\"" + origin + src

@@ -19,7 +19,8 @@ public final class LiveChannel {
   private final String name;
   private final int queueTags;
   private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
-  private byte[] header = new byte[0];
+  /** Until the publisher's first tags arrive, an FLV header alone, so that early viewers still get one. */
+  private byte[] header = FlvWriter.header(true, true);
   private final List<byte[]> gop = new ArrayList<>();
 
   /** A viewer's queue and whether it is skipping to a keyframe. */

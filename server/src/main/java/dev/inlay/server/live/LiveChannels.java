@@ -95,7 +95,7 @@ public class LiveChannels implements DisposableBean {
       pendingClose.cancel(false);
     }
     LiveChannel channel = open(app, name);
-    Publication p = new Publication(app, name, kind, remote, new StreamPublisher(channel), this);
+    Publication p = new Publication(app, name, kind, remote, new StreamPublisher(channel, properties.legacyHevc()), this);
     publications.put(key, p);
     LOG.info("live {}: publishing over {} from {}", key, kind, remote);
     for (PublicationListener l : listeners) {

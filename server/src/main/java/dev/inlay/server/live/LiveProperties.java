@@ -11,12 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxViewerLag    a viewer that keeps falling behind (its queue full) for this long is disconnected
  * @param publisherGrace  how long viewers stay connected after their publisher dropped, waiting for it
  * @param takeover        whether a second publisher of a live stream replaces the first (else it is refused)
+ * @param legacyHevc      whether enhanced-RTMP HEVC goes out to viewers in the older codec-id-12 form
  * @param demo            the demo channel
  */
 @ConfigurationProperties("inlay.live")
 public record LiveProperties(@DefaultValue("512") int viewerQueueTags, @DefaultValue("30s") Duration maxViewerLag,
     @DefaultValue("10s") Duration publisherGrace,
-    @DefaultValue("false") boolean takeover, @DefaultValue Demo demo) {
+    @DefaultValue("false") boolean takeover, @DefaultValue("false") boolean legacyHevc, @DefaultValue Demo demo) {
 
   /**
    * The demo channel: a file of the media library looped as a live stream with continuous timestamps.

@@ -33,8 +33,16 @@ public final class StreamPublisher {
   private long bytes;
   private long tags;
 
+  private final boolean legacyHevc;
+
   public StreamPublisher(LiveChannel channel) {
+    this(channel, false);
+  }
+
+  /** legacyHevc: enhanced-RTMP HEVC goes out to viewers with codec id 12 ({@link LegacyHevc}). */
+  public StreamPublisher(LiveChannel channel, boolean legacyHevc) {
     this.channel = channel;
+    this.legacyHevc = legacyHevc;
   }
 
   /** One tag: type 8 (audio), 9 (video) or 18 (script data), its timestamp and body. */
@@ -45,9 +53,18 @@ public final class StreamPublisher {
     bytes += body.length;
     tags++;
     int ts = (int) timestampMs;
+    if (legacyHevc && type == FlvWriter.TAG_VIDEO) {
+      body = LegacyHevc.video(body);
+      if (body == null) {
+        return;
+      }
+    }
     switch (type) {
       case FlvWriter.TAG_SCRIPT -> {
         byte[] meta = stripSetDataFrame(body);
+        if (meta != null && legacyHevc) {
+          meta = LegacyHevc.metadata(meta);
+        }
         if (meta != null) {
           metadataTag = FlvWriter.tag(FlvWriter.TAG_SCRIPT, 0, meta);
           updateHeader();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +34,7 @@ public final class FanoutBench {
   private FanoutBench() {}
 
   /** One server under test: how to start it and where its stream plays. */
-  private record Server(String name, Process process, String playUrl, String rtmpUrl) {}
+  private record Server(String name, Process process, String playUrl, String rtmpUrl, String metricsUrl) {}
 
   public static void main(String[] args) throws Exception {
     Path inlayJar = Path.of(args[0]);
@@ -44,7 +45,9 @@ public final class FanoutBench {
     Files.createDirectories(work);
     Path clip = clip(work);
     double bytesPerSecond = Files.size(clip) / 10.0;
-    int[] levels = quick ? QUICK_LEVELS : LEVELS;
+    String only = System.getenv("INLAY_FANOUT_LEVELS"); // e.g. "2000,3000", to look at some levels closely
+    int[] levels = quick ? QUICK_LEVELS : only != null && !only.isBlank()
+        ? java.util.Arrays.stream(only.split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray() : LEVELS;
     int warmSeconds = quick ? 2 : 4;
     int windowSeconds = quick ? 3 : 10;
 
@@ -57,9 +60,14 @@ public final class FanoutBench {
         .append("over ").append(windowSeconds).append(" s after ").append(warmSeconds)
         .append(" s of warm-up, every viewer received at least 80 % of what the stream carried and kept its ")
         .append("connection. Memory: the server process's PSS at the level minus with no viewer, per viewer. ")
-        .append("Targets: ≥ 3,000 viewers and at least twice node-media-server's; ≤ 100 KB per viewer.\n\n")
-        .append("| server | viewers | behind | received of expected (min) | PSS MB | KB per viewer | CPU s/s |\n")
-        .append("|---|---|---|---|---|---|---|\n");
+        .append("Added latency: Inlay's own histogram `inlay_live_tag_delay_seconds` (a tag received from the ")
+        .append("publisher to its bytes written to a viewer's socket, every viewer and tag) over the window, read ")
+        .append("from /actuator/prometheus before and after it; the figure is the upper bound of the histogram ")
+        .append("bucket that holds the percentile (node-media-server has no such measure). ")
+        .append("Targets: ≥ 3,000 viewers and at least twice node-media-server's; ≤ 100 KB per viewer; added ")
+        .append("latency ≤ 20 ms at p99.\n\n")
+        .append("| server | viewers | behind | received of expected (min) | PSS MB | KB per viewer | CPU s/s | added latency p50 / p99 ms |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
     List<String> summary = new ArrayList<>();
     LoopResources loops = LoopResources.create("fanout-client", 2, true);
     try {
@@ -78,7 +86,8 @@ public final class FanoutBench {
             double pss = ProcessStats.pssBytesOfTree(server.process().pid());
             md.append("| ").append(name).append(" | ").append(n).append(" | ").append(r.behind).append(" | ")
                 .append(pct(r.minShare)).append(" | ").append(fmt(pss / 1e6)).append(" | ")
-                .append(fmt((pss - pss0) / 1024 / n)).append(" | ").append(fmt(r.cpuPerSecond)).append(" |\n");
+                .append(fmt((pss - pss0) / 1024 / n)).append(" | ").append(fmt(r.cpuPerSecond)).append(" | ")
+                .append(r.latency).append(" |\n");
             if (r.behind > 0) {
               break;
             }
@@ -104,7 +113,7 @@ public final class FanoutBench {
   }
 
   /** What one level gave. */
-  private record Level(int behind, double minShare, double cpuPerSecond) {}
+  private record Level(int behind, double minShare, double cpuPerSecond, String latency) {}
 
   private static Level level(LoopResources loops, Server server, int n, int warm, int window, double bytesPerSecond)
       throws Exception {
@@ -128,8 +137,13 @@ public final class FanoutBench {
       start[i] = received[i].get();
     }
     double cpu0 = ProcessStats.cpuSecondsOfTree(server.process().pid());
+    Map<Double, Double> buckets0 = DelayHistogram.read(server.metricsUrl());
     Thread.sleep(window * 1000L);
     double cpu1 = ProcessStats.cpuSecondsOfTree(server.process().pid());
+    Map<Double, Double> buckets1 = DelayHistogram.read(server.metricsUrl());
+    String latency = buckets0.isEmpty() || buckets1.isEmpty() ? "–"
+        : fmt(DelayHistogram.quantileMs(buckets0, buckets1, 0.5)) + " / "
+            + fmt(DelayHistogram.quantileMs(buckets0, buckets1, 0.99));
     int behind = 0;
     double minShare = Double.MAX_VALUE;
     double expected = bytesPerSecond * window;
@@ -142,20 +156,25 @@ public final class FanoutBench {
     }
     viewers.forEach(Disposable::dispose);
     Thread.sleep(2000);
-    return new Level(behind, minShare, (cpu1 - cpu0) / window);
+    return new Level(behind, minShare, (cpu1 - cpu0) / window, latency);
   }
 
   private static Server startInlay(Path jar, Path work) throws Exception {
     int http = freePort();
     int rtmp = freePort();
-    Process p = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString(), "--server.port=" + http,
-        "--inlay.rtmp.port=" + rtmp, "--inlay.live.demo.enabled=false", "--inlay.media.dir=" + work,
-        "--logging.level.root=WARN").redirectErrorStream(true).redirectOutput(work.resolve("inlay.log").toFile())
+    List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g"));
+    String opts = System.getenv("INLAY_FANOUT_JVM_OPTS"); // e.g. a flight recording of the server under load
+    if (opts != null && !opts.isBlank()) {
+      cmd.addAll(List.of(opts.trim().split("\\s+")));
+    }
+    cmd.addAll(List.of("-jar", jar.toString(), "--server.port=" + http, "--inlay.rtmp.port=" + rtmp,
+        "--inlay.live.demo.enabled=false", "--inlay.media.dir=" + work, "--logging.level.root=WARN"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("inlay.log").toFile())
         .start();
     waitForPort(http);
     waitForPort(rtmp);
     return new Server("Inlay", p, "http://127.0.0.1:" + http + "/live/bench.flv", "rtmp://127.0.0.1:" + rtmp
-        + "/live/bench");
+        + "/live/bench", "http://127.0.0.1:" + http + "/actuator/prometheus");
   }
 
   private static Server startNms(Path app, Path work) throws Exception {
@@ -169,7 +188,7 @@ public final class FanoutBench {
     waitForPort(http);
     waitForPort(rtmp);
     return new Server("node-media-server", p, "http://127.0.0.1:" + http + "/live/bench.flv",
-        "rtmp://127.0.0.1:" + rtmp + "/live/bench");
+        "rtmp://127.0.0.1:" + rtmp + "/live/bench", null);
   }
 
   /** A 10 s, about 500 kbit/s H.264/AAC FLV, made once. */

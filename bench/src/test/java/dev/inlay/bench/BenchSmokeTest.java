@@ -49,5 +49,7 @@ class BenchSmokeTest {
         md.toString(), "quick"});
     String text = Files.readString(md);
     assertTrue(text.contains("<!-- bench:fanout -->") && text.contains("| Inlay | 10 | 0 |"), text);
+    // The server's added latency was read from its histogram: two numbers, not a dash.
+    assertTrue(java.util.regex.Pattern.compile("\\| Inlay \\| 10 \\|.*\\| [0-9.]+ / [0-9.]+ \\|").matcher(text).find(), text);
   }
 }

@@ -23,9 +23,20 @@ public final class LiveChannel {
   private byte[] header = FlvWriter.header(true, true);
   private final List<byte[]> gop = new ArrayList<>();
 
+  /**
+   * A tag on its way to viewers, with the time it was received from the publisher (System.nanoTime), or 0
+   * for what was not just received (the header and the GOP cache a new viewer starts with).
+   */
+  public record LiveTag(byte[] bytes, long receivedNanos, java.nio.ByteBuffer direct) {
+    /** A tag given to a new viewer from the header or GOP cache. */
+    LiveTag(byte[] bytes) {
+      this(bytes, 0, null);
+    }
+  }
+
   /** A viewer's queue and whether it is skipping to a keyframe. */
   private static final class Viewer {
-    final Sinks.Many<byte[]> sink;
+    final Sinks.Many<LiveTag> sink;
     boolean skipping;
     long skippingSinceNanos;
 
@@ -82,11 +93,19 @@ public final class LiveChannel {
   }
 
   /** Sends a whole tag to every viewer; videoKeyframe starts a new GOP cache. */
-  public synchronized void publish(byte[] tag, boolean videoKeyframe) {
+  public void publish(byte[] tag, boolean videoKeyframe) {
+    publish(tag, videoKeyframe, System.nanoTime());
+  }
+
+  /** As {@link #publish(byte[], boolean)}, for a tag received from the publisher at receivedNanos. */
+  public synchronized void publish(byte[] bytes, boolean videoKeyframe, long receivedNanos) {
     if (videoKeyframe) {
       gop.clear();
     }
-    gop.add(tag);
+    gop.add(bytes);
+    // One copy off the heap for all viewers: sockets write it without copying it again per viewer.
+    java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+    LiveTag tag = new LiveTag(bytes, receivedNanos, direct);
     long now = System.nanoTime();
     for (Viewer v : viewers) {
       if (v.skipping && now - v.skippingSinceNanos > maxLagNanos) {
@@ -115,15 +134,25 @@ public final class LiveChannel {
 
   /** A new viewer's bytes: header and GOP cache, then live tags as they come. */
   public Flux<byte[]> watch() {
+    return watchTags().map(LiveTag::bytes);
+  }
+
+  /** As {@link #watch()}, with the time each live tag was received. */
+  public Flux<LiveTag> watchTags() {
     Viewer v = new Viewer(queueTags);
-    List<byte[]> start;
+    List<LiveTag> start = new ArrayList<>();
     synchronized (this) {
-      start = new ArrayList<>(gop.size() + 1);
-      start.add(header);
-      start.addAll(gop);
+      // The start goes into the viewer's queue when it fits (it usually does), else ahead of it.
+      start.add(new LiveTag(header));
+      gop.forEach(t -> start.add(new LiveTag(t)));
+      if (start.size() < queueTags / 2) {
+        start.forEach(v.sink::tryEmitNext);
+        start.clear();
+      }
       viewers.add(v);
     }
-    return Flux.concat(Flux.fromIterable(start), v.sink.asFlux()).doFinally(s -> viewers.remove(v));
+    Flux<LiveTag> live = v.sink.asFlux();
+    return (start.isEmpty() ? live : Flux.concat(Flux.fromIterable(start), live)).doFinally(s -> viewers.remove(v));
   }
 
   /** Ends the stream for every viewer. */

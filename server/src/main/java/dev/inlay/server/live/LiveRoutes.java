@@ -28,7 +28,7 @@ public class LiveRoutes {
       && !request.path().startsWith("/inlay/");
 
   @Bean
-  RouterFunction<ServerResponse> httpFlvRoute(LiveChannels channels, PlayAuth auth) {
+  RouterFunction<ServerResponse> httpFlvRoute(LiveChannels channels, PlayAuth auth, TagDelay delay) {
     HandshakeWebSocketService websockets = new HandshakeWebSocketService();
     return RouterFunctions.route().GET("/{app}/{stream}.flv", NOT_ASSETS, request -> {
       String app = request.pathVariable("app");
@@ -39,9 +39,9 @@ public class LiveRoutes {
         return ServerResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).bodyValue(refusal + "\n");
       }
       return channels.find(app, stream).map(channel -> isWebSocket(request)
-          ? websockets.handleRequest(request.exchange(), session -> webSocketFlv(session, channel))
+          ? websockets.handleRequest(request.exchange(), session -> webSocketFlv(session, channel, delay))
               .then(Mono.<ServerResponse>empty())
-          : httpFlv(request, channel)).orElseGet(() -> ServerResponse.notFound().build());
+          : httpFlv(request, channel, delay)).orElseGet(() -> ServerResponse.notFound().build());
     }).build();
   }
 
@@ -49,17 +49,31 @@ public class LiveRoutes {
     return "websocket".equalsIgnoreCase(request.headers().firstHeader("Upgrade"));
   }
 
-  private static Mono<ServerResponse> httpFlv(ServerRequest request, LiveChannel channel) {
-    DataBufferFactory factory = request.exchange().getResponse().bufferFactory();
-    return ServerResponse.ok().contentType(MediaType.parseMediaType("video/x-flv"))
-        .header("Cache-Control", "no-cache")
-        .body(BodyInserters.fromDataBuffers(channel.watch().map(factory::wrap)));
+  /** Viewers so far, to pick the sample timed for {@link TagDelay}. */
+  private static final java.util.concurrent.atomic.AtomicLong VIEWERS = new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * One viewer in four is timed, picked by a hash of its number rather than every fourth: connections go
+   * to the event loops in turn, and every fourth would time the viewers of one loop only. The first
+   * viewer is always timed.
+   */
+  private static TagDelay timed(TagDelay delay) {
+    return (VIEWERS.getAndIncrement() * 0x9E3779B97F4A7C15L) >>> 62 == 0 ? delay : null;
   }
 
-  private static Mono<Void> webSocketFlv(WebSocketSession session, LiveChannel channel) {
+  private static Mono<ServerResponse> httpFlv(ServerRequest request, LiveChannel channel, TagDelay all) {
+    DataBufferFactory factory = request.exchange().getResponse().bufferFactory();
+    TagDelay delay = timed(all);
+    return ServerResponse.ok().contentType(MediaType.parseMediaType("video/x-flv"))
+        .header("Cache-Control", "no-cache")
+        .body(BodyInserters.fromDataBuffers(channel.watchTags().map(t -> WrittenTag.wrap(factory, t, delay))));
+  }
+
+  private static Mono<Void> webSocketFlv(WebSocketSession session, LiveChannel channel, TagDelay all) {
+    TagDelay delay = timed(all);
     // Incoming messages are read and dropped so that a close from the viewer is seen.
     Mono<Void> in = session.receive().then();
-    Mono<Void> out = session.send(channel.watch().map(bytes -> session.binaryMessage(f -> f.wrap(bytes))));
+    Mono<Void> out = session.send(channel.watchTags().map(t -> session.binaryMessage(f -> WrittenTag.wrap(f, t, delay))));
     return Mono.firstWithSignal(in, out).then(session.close());
   }
 }

@@ -50,6 +50,7 @@ public final class StreamPublisher {
     if (body.length == 0) {
       return;
     }
+    long received = System.nanoTime();
     bytes += body.length;
     tags++;
     int ts = (int) timestampMs;
@@ -76,9 +77,9 @@ public final class StreamPublisher {
         if (isVideoConfig(body)) {
           videoConfigTag = FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, body);
           updateHeader();
-          channel.publish(tag, false);
+          channel.publish(tag, false, received);
         } else {
-          channel.publish(tag, isKeyframe(body));
+          channel.publish(tag, isKeyframe(body), received);
         }
       }
       case FlvWriter.TAG_AUDIO -> {
@@ -88,7 +89,7 @@ public final class StreamPublisher {
           audioConfigTag = FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, body);
           updateHeader();
         }
-        channel.publish(tag, false);
+        channel.publish(tag, false, received);
       }
       default -> { }
     }

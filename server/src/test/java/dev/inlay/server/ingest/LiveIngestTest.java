@@ -122,7 +122,10 @@ class LiveIngestTest {
     String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http("/actuator/prometheus")))
         .build(), HttpResponse.BodyHandlers.ofString()).body();
     assertThat(metrics).containsPattern("inlay_live_publishers(\\{[^}]*\\})? [1-9]")
-        .containsPattern("inlay_live_ingest_bytes_total(\\{[^}]*\\})? [1-9]").contains("inlay_live_viewers");
+        .containsPattern("inlay_live_ingest_bytes_total(\\{[^}]*\\})? [1-9]").contains("inlay_live_viewers")
+        // ffprobe was a viewer: the tags written to it were timed, received to written.
+        .containsPattern("inlay_live_tag_delay_seconds_count(\\{[^}]*\\})? [1-9]")
+        .containsPattern("inlay_live_tag_delay_seconds_bucket\\{[^}]*le=\"0.02\"[^}]*\\} [1-9]");
     String dashboard = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http("/streams.html")))
         .build(), HttpResponse.BodyHandlers.ofString()).body();
     assertThat(dashboard).contains("/api/streams").contains("inlay-player");

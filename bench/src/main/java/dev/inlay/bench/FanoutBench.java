@@ -34,7 +34,7 @@ public final class FanoutBench {
   private FanoutBench() {}
 
   /** One server under test: how to start it and where its stream plays. */
-  private record Server(String name, Process process, String playUrl, String rtmpUrl, String metricsUrl) {}
+  record Server(String name, Process process, String playUrl, String rtmpUrl, String metricsUrl) {}
 
   public static void main(String[] args) throws Exception {
     Path inlayJar = Path.of(args[0]);
@@ -69,6 +69,7 @@ public final class FanoutBench {
         .append("| server | viewers | behind | received of expected (min) | PSS MB | KB per viewer | CPU s/s | added latency p50 / p99 ms |\n")
         .append("|---|---|---|---|---|---|---|---|\n");
     List<String> summary = new ArrayList<>();
+    List<SvgChart.Bar> bars = new ArrayList<>();
     LoopResources loops = LoopResources.create("fanout-client", 2, true);
     try {
       for (String name : nmsApp == null ? new String[] {"Inlay"} : new String[] {"Inlay", "node-media-server"}) {
@@ -104,11 +105,13 @@ public final class FanoutBench {
           }
         }
         summary.add(name + ": " + best);
+        bars.add(new SvgChart.Bar(name, best, !name.equals("Inlay")));
       }
     } finally {
       loops.disposeLater().block(Duration.ofSeconds(10));
     }
-    md.append("\nHighest level with no viewer behind — ").append(String.join("; ", summary)).append(".\n");
+    md.append("\nHighest level with no viewer behind — ").append(String.join("; ", summary)).append(".\n\n");
+    md.append(SvgChart.write(out, "fanout", "HTTP-FLV viewers held, none behind", "viewers", bars, 3000));
     BenchReport.updateSection(out, "fanout", md.toString());
   }
 
@@ -159,7 +162,8 @@ public final class FanoutBench {
     return new Level(behind, minShare, (cpu1 - cpu0) / window, latency);
   }
 
-  private static Server startInlay(Path jar, Path work) throws Exception {
+  /** Inlay's server from its executable jar, in a process of its own, on free ports; no demo channel. */
+  static Server startInlay(Path jar, Path work) throws Exception {
     int http = freePort();
     int rtmp = freePort();
     List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g"));

@@ -23,12 +23,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * player, and the size of the player's scripts. References measured in the same run: Chromium's own
  * {@code <video>} on the same WebM files (time to first frame, dropped frames, CPU).
  *
- * <p>Usage: {@code PlayerBench SAMPLES_DIR PLAYER_DIR OUT.md [quick]}
+ * <p>Usage: {@code PlayerBench SAMPLES_DIR PLAYER_DIR OUT.md [quick] [PARTS]}, PARTS a comma list of startup,
+ * playback, memory, sizes (default all); each part has its own section of the report.
  */
 public final class PlayerBench {
-  private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+  static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
       "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--enable-unsafe-swiftshader", "--autoplay-policy=no-user-gesture-required", "--enable-precise-memory-info");
+      "--enable-unsafe-swiftshader", "--autoplay-policy=no-user-gesture-required", "--enable-precise-memory-info",
+      "--js-flags=--expose-gc");
   private static final String FIRST_PICTURE = "async ([src, video]) => {"
       + " document.querySelectorAll('inlay-player').forEach(e => e.remove());"
       + " const t0 = performance.now();"
@@ -46,6 +48,7 @@ public final class PlayerBench {
     Path playerDir = Path.of(args[1]);
     Path out = Path.of(args[2]);
     boolean quick = args.length > 3 && args[3].equals("quick");
+    List<String> parts = List.of((args.length > 4 ? args[4] : "startup,playback,memory,sizes").split(","));
     int runs = quick ? 1 : 7;
     int seconds = quick ? 2 : 60;
     int port;
@@ -57,6 +60,7 @@ public final class PlayerBench {
         "--logging.level.root=WARN", "--inlay.rtmp.port=0");
     String base = "http://127.0.0.1:" + port;
     StringBuilder md = new StringBuilder();
+    Map<String, StringBuilder> sections = new java.util.LinkedHashMap<>();
     try (Playwright pw = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
@@ -65,18 +69,29 @@ public final class PlayerBench {
       md.append("## Player in Chromium\n\nWritten by `./inlay bench player` on ").append(java.time.LocalDate.now())
           .append(" (headless Chromium ").append(browser.version()).append(", software rendering, ")
           .append(Runtime.getRuntime().availableProcessors()).append(" cores; server on the same machine). ")
-          .append("Medians of ").append(runs).append(" runs with the spread (min–max).\n\n");
-      startup(browser, base, runs, md);
-      playback(browser, base, seconds, md);
-      memory(browser, base, quick, md);
-      sizes(playerDir, md);
+          .append("Medians of ").append(runs).append(" runs with the spread (min–max). Each part below is ")
+          .append("written by its own command: `./inlay bench startup`, `playback`, `memory`; `player` runs all.\n\n");
+      for (String part : parts) {
+        StringBuilder b = new StringBuilder();
+        switch (part.trim()) {
+          case "startup" -> startup(browser, base, runs, b, out);
+          case "playback" -> playback(browser, base, seconds, b, out);
+          case "memory" -> memory(browser, base, quick, b);
+          case "sizes" -> sizes(playerDir, b);
+          default -> throw new IllegalArgumentException("no player benchmark part " + part);
+        }
+        sections.put(part.trim(), b);
+      }
     } finally {
       server.close();
     }
     BenchReport.updateSection(out, "player", md.toString());
+    for (Map.Entry<String, StringBuilder> e : sections.entrySet()) {
+      BenchReport.updateSection(out, "player-" + e.getKey(), e.getValue().toString());
+    }
   }
 
-  private static void startup(Browser browser, String base, int runs, StringBuilder md) {
+  private static void startup(Browser browser, String base, int runs, StringBuilder md, Path out) throws IOException {
     md.append("### Time to first picture\n\nFrom creating the element to its `loadeddata` event (first picture "
         + "drawn), in a fresh browser context each run (decoder module fetched and compiled each time). "
         + "Reference: Chromium's `<video>` on the same WebM file in the same run. Targets: VOD ≤ 300 ms, "
@@ -86,6 +101,7 @@ public final class PlayerBench {
         {"VOD FLV H.264 1080p", "/media/h264-high-aac-1080p.flv", null},
         {"VOD WebM VP9 720p", "/media/vp9-opus-720p.webm", "/media/vp9-opus-720p.webm"},
         {"live HTTP-FLV (demo channel)", "/live/demo.flv", null}};
+    List<SvgChart.Bar> bars = new ArrayList<>();
     for (String[] c : cases) {
       List<Double> inlay = new ArrayList<>();
       List<Double> video = new ArrayList<>();
@@ -98,8 +114,12 @@ public final class PlayerBench {
       md.append("| ").append(c[0]).append(" | ").append(stat(inlay)).append(" | ")
           .append(video.isEmpty() ? "—" : stat(video)).append(" | ")
           .append(video.isEmpty() ? "—" : fmt(median(inlay) / median(video)) + "×").append(" |\n");
+      bars.add(new SvgChart.Bar(c[0].replace(", page's second player", ""), median(inlay), false));
+      if (!video.isEmpty()) {
+        bars.add(new SvgChart.Bar(c[0].replace("VOD ", "<video> "), median(video), true));
+      }
     }
-    md.append('\n');
+    md.append('\n').append(SvgChart.write(out, "startup", "Time to first picture, median", "ms", bars, 300));
   }
 
   private static double firstPicture(Browser browser, String base, String source, boolean video) {
@@ -117,7 +137,9 @@ public final class PlayerBench {
     }
   }
 
-  private static void playback(Browser browser, String base, int seconds, StringBuilder md) throws IOException {
+  private static void playback(Browser browser, String base, int seconds, StringBuilder md, Path out)
+      throws IOException {
+    List<SvgChart.Bar> bars = new ArrayList<>();
     md.append("### Playback\n\n").append(seconds).append(" s of each clip (looped), muted, at the decoder the "
         + "player picks (Wasm SIMD here) unless named. Dropped = pictures skipped at display because they came "
         + "late, over all pictures due. CPU = seconds of CPU used by all Chromium processes per second of "
@@ -142,6 +164,7 @@ public final class PlayerBench {
             .append(fmt(100 * dropped / Math.max(1, shown + dropped))).append(" | ").append(fmt(shown / seconds))
             .append(" | ").append(fmt((cpu1 - cpu0) / seconds)).append(" | ").append(fmt(num(after, "decodeMsPerFrame")))
             .append(" |\n");
+        bars.add(new SvgChart.Bar(c[0], 100 * dropped / Math.max(1, shown + dropped), false));
       }
     }
     try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
@@ -163,7 +186,9 @@ public final class PlayerBench {
       md.append("| `vp9-opus-1080p.webm` in `<video>` (reference) | Chromium | ")
           .append(fmt(100 * dropped / Math.max(1, total))).append(" | ").append(fmt((total - dropped) / seconds))
           .append(" | ").append(fmt((cpu1 - cpu0) / seconds)).append(" | — |\n\n");
+      bars.add(new SvgChart.Bar("vp9-opus-1080p.webm in <video>", 100 * dropped / Math.max(1, total), true));
     }
+    md.append(SvgChart.write(out, "playback", "Dropped pictures while playing", "%", bars, 1));
   }
 
   private static void memory(Browser browser, String base, boolean quick, StringBuilder md) throws IOException {
@@ -189,6 +214,45 @@ public final class PlayerBench {
           .append(fmt(pss1 / 1e6)).append(" | ").append(fmt((pss1 - pss0) / 1e6)).append(" |\n")
           .append("| decoder workers | 0 | ").append(page.workers().size()).append(" | ")
           .append(page.workers().size()).append(" |\n\n");
+    }
+    cycles(browser, base, quick ? 3 : 50, md);
+  }
+
+  /** Creates and removes players on one page; the heap and workers after, against before. */
+  private static void cycles(Browser browser, String base, int n, StringBuilder md) throws IOException {
+    String heap = "async () => { window.gc(); await new Promise(r => setTimeout(r, 300)); window.gc();"
+        + " return performance.memory.usedJSHeapSize; }";
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(base + "/play.html");
+      page.evaluate("() => document.getElementById('player').remove()");
+      page.waitForTimeout(500);
+      double heap0 = ((Number) page.evaluate(heap)).doubleValue();
+      double pss0 = ProcessStats.pssBytes("chrom");
+      int workers0 = page.workers().size();
+      List<Double> heaps = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        page.evaluate("async () => { const p = document.createElement('inlay-player'); p.muted = true;"
+            + " p.autoplay = true; p.src = '/media/h264-baseline-aac-360p.flv';"
+            + " const ok = new Promise((res, rej) => { p.addEventListener('loadeddata', res, {once: true});"
+            + "   p.addEventListener('error', () => rej(new Error('player error')), {once: true}); });"
+            + " document.body.appendChild(p); await ok; await new Promise(r => setTimeout(r, 200)); p.remove(); }");
+        if ((i + 1) % 10 == 0 || i == n - 1) {
+          heaps.add(((Number) page.evaluate(heap)).doubleValue());
+        }
+      }
+      page.waitForTimeout(1000);
+      double heap1 = ((Number) page.evaluate(heap)).doubleValue();
+      double pss1 = ProcessStats.pssBytes("chrom");
+      md.append("After ").append(n).append(" create/play/remove cycles of a 360p player on one page (JS heap after ")
+          .append("a forced collection; a growing heap or worker count would be a leak):\n\n")
+          .append("| measure | before | after | change |\n|---|---|---|---|\n")
+          .append("| page JS heap MB | ").append(fmt(heap0 / 1e6)).append(" | ").append(fmt(heap1 / 1e6)).append(" | ")
+          .append(fmt((heap1 - heap0) / 1e6)).append(" |\n")
+          .append("| Chromium PSS MB (all processes) | ").append(fmt(pss0 / 1e6)).append(" | ").append(fmt(pss1 / 1e6))
+          .append(" | ").append(fmt((pss1 - pss0) / 1e6)).append(" |\n")
+          .append("| workers | ").append(workers0).append(" | ").append(page.workers().size()).append(" | ")
+          .append(page.workers().size() - workers0).append(" |\n\nJS heap every ten cycles, MB: ")
+          .append(String.join(", ", heaps.stream().map(h -> fmt(h / 1e6)).toList())).append(".\n\n");
     }
   }
 

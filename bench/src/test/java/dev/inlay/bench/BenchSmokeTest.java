@@ -40,6 +40,23 @@ class BenchSmokeTest {
     String text = Files.readString(md);
     assertTrue(text.contains("<!-- bench:player -->") && text.contains("| VOD WebM VP9 720p |")
         && text.contains("`inlay.js`") && text.contains("(reference)"), text);
+    assertTrue(text.contains("<!-- bench:player-memory -->") && text.contains("| workers | 0 | 0 | 0 |"), text);
+    assertTrue(Files.readString(tmp.resolve("charts/startup.svg")).contains("<svg")
+        && Files.exists(tmp.resolve("charts/playback.svg")), "charts");
+  }
+
+  @Test
+  void latencyBenchmarkRunsAndReports() throws Exception {
+    Path md = tmp.resolve("benchmarks.md");
+    LatencyBench.main(new String[] {System.getProperty("inlay.server.jar"), tmp.resolve("work").toString(),
+        md.toString(), "quick"});
+    String text = Files.readString(md);
+    // Both rows read pictures off the canvas: a count above zero, and a median in ms.
+    assertTrue(java.util.regex.Pattern.compile("\\| default \\(1000\\) \\| -?[0-9]+ \\|.*\\| [1-9][0-9]* \\|")
+        .matcher(text).find(), text);
+    assertTrue(java.util.regex.Pattern.compile("\\| 300 \\| -?[0-9]+ \\|.*\\| [1-9][0-9]* \\|").matcher(text).find(),
+        text);
+    assertTrue(Files.exists(tmp.resolve("charts/latency.svg")), "chart");
   }
 
   @Test
@@ -51,5 +68,6 @@ class BenchSmokeTest {
     assertTrue(text.contains("<!-- bench:fanout -->") && text.contains("| Inlay | 10 | 0 |"), text);
     // The server's added latency was read from its histogram: two numbers, not a dash.
     assertTrue(java.util.regex.Pattern.compile("\\| Inlay \\| 10 \\|.*\\| [0-9.]+ / [0-9.]+ \\|").matcher(text).find(), text);
+    assertTrue(Files.readString(tmp.resolve("charts/fanout.svg")).contains(">Inlay<"), "chart");
   }
 }

@@ -34,6 +34,20 @@ class BenchSmokeTest {
   }
 
   @Test
+  void browserDecoderBenchmarkRunsAndReports() throws Exception {
+    Path md = tmp.resolve("benchmarks.md");
+    BrowserDecoderBench.main(new String[] {SAMPLES.toString(), System.getProperty("inlay.decoder.dir"),
+        System.getProperty("inlay.asmjs.dir"), "none", tmp.resolve("work").toString(), md.toString(), "1",
+        "vp8-vorbis-360p.webm"});
+    String text = Files.readString(md);
+    // Each of Inlay's builds decoded every picture of the clip in Chromium.
+    for (String d : new String[] {"inlay-wasm", "inlay-simd", "inlay-asmjs"}) {
+      assertTrue(text.contains("| `vp8-vorbis-360p.webm` | " + d + " | 300 | "), text);
+    }
+    assertTrue(Files.exists(tmp.resolve("charts/decoders-browser.svg")), "chart");
+  }
+
+  @Test
   void playerBenchmarkRunsAndReports() throws Exception {
     Path md = tmp.resolve("benchmarks.md");
     PlayerBench.main(new String[] {SAMPLES.toString(), System.getProperty("inlay.player.dir"), md.toString(), "quick"});

@@ -36,7 +36,6 @@ public final class BrowserDecoderBench {
       "hevc-aac-720p.mkv", "hevc-aac-1080p.mkv", "vp8-vorbis-720p.webm", "vp8-vorbis-1080p.webm",
       "vp9-opus-720p.webm", "vp9-opus-1080p.webm", "av1-opus-720p.webm", "av1-opus-1080p.webm"};
   private static final String ORIGIN = "http://bench.local";
-  private static final Pattern UTIME = Pattern.compile("bench: utime=([0-9.]+)s");
 
   private BrowserDecoderBench() {}
 
@@ -78,10 +77,10 @@ public final class BrowserDecoderBench {
         Stream s = elementary(samples.resolve(clip), work);
         double[] nativeFps = new double[runs];
         for (int i = 0; i < runs; i++) {
-          nativeFps[i] = nativeFps(work.resolve(s.file()));
+          nativeFps[i] = DecoderBench.nativeFps(work.resolve(s.file()));
         }
-        double nat = median(nativeFps);
-        md.append("| `").append(clip).append("` | native ffmpeg (reference) | — | ").append(stat(nativeFps))
+        double nat = DecoderBench.median(nativeFps);
+        md.append("| `").append(clip).append("` | native ffmpeg (reference) | — | ").append(DecoderBench.stat(nativeFps))
             .append(" | 1.00 |\n");
         for (String decoder : decoders(s.codec(), peers != null)) {
           String cell;
@@ -91,11 +90,11 @@ public final class BrowserDecoderBench {
             List<double[]> r = run(browser, wasmDir, asmDir, peers, work, s, decoder, runs);
             double[] fps = r.stream().mapToDouble(x -> x[0] * 1000 / x[1]).toArray();
             frames = String.valueOf((long) r.get(0)[0]);
-            cell = stat(fps);
-            ratio = String.format(Locale.ROOT, "%.2f", median(fps) / nat);
+            cell = DecoderBench.stat(fps);
+            ratio = String.format(Locale.ROOT, "%.2f", DecoderBench.median(fps) / nat);
             if (clip.contains("720p") || clips.length == 1) {
               bars.add(new SvgChart.Bar(clip.replaceAll("-(aac|vorbis|opus)", "").replace(".flv", "")
-                  .replace(".webm", "").replace(".mkv", "") + " " + decoder, median(fps) / nat,
+                  .replace(".webm", "").replace(".mkv", "") + " " + decoder, DecoderBench.median(fps) / nat,
                   !decoder.startsWith("inlay")));
             }
           } catch (RuntimeException e) {
@@ -222,23 +221,6 @@ public final class BrowserDecoderBench {
     return new Stream(name, file, index, codec);
   }
 
-  private static double nativeFps(Path file) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-threads", "1", "-benchmark", "-i", file.toString(),
-        "-f", "null", "-").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    Matcher m = UTIME.matcher(err);
-    Matcher frames = Pattern.compile("frame=\\s*(\\d+)").matcher(err);
-    int n = 0;
-    while (frames.find()) {
-      n = Integer.parseInt(frames.group(1));
-    }
-    if (!m.find() || n == 0) {
-      throw new IOException("no benchmark line from ffmpeg: " + err);
-    }
-    return n / Double.parseDouble(m.group(1));
-  }
-
   private static void run(List<String> cmd) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(cmd).inheritIO().start();
     if (p.waitFor() != 0) {
@@ -253,16 +235,5 @@ public final class BrowserDecoderBench {
     return s;
   }
 
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
 
-  private static String stat(double[] v) {
-    double min = Arrays.stream(v).min().orElse(0);
-    double max = Arrays.stream(v).max().orElse(0);
-    return v.length == 1 ? String.format(Locale.ROOT, "%.0f", v[0])
-        : String.format(Locale.ROOT, "%.0f (%.0f–%.0f)", median(v), min, max);
-  }
 }

@@ -84,7 +84,8 @@ public final class DecoderBench {
     BenchReport.updateSection(out, "decoders", md.toString());
   }
 
-  private static double nativeFps(Path file) throws IOException, InterruptedException {
+  /** Frames per second of user time of native ffmpeg decoding the file's first video stream, one thread. */
+  static double nativeFps(Path file) throws IOException, InterruptedException {
     String err = commandErr("ffmpeg", "-hide_banner", "-threads", "1", "-benchmark", "-i", file.toString(), "-map",
         "0:v:0", "-f", "null", "-");
     Matcher m = UTIME.matcher(err);
@@ -107,13 +108,13 @@ public final class DecoderBench {
     return m.group(1);
   }
 
-  private static double median(double[] v) {
+  static double median(double[] v) {
     double[] s = v.clone();
     Arrays.sort(s);
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
-  private static String stat(double[] v) {
+  static String stat(double[] v) {
     double min = Arrays.stream(v).min().orElse(0);
     double max = Arrays.stream(v).max().orElse(0);
     return String.format(Locale.ROOT, "%.0f (%.0f–%.0f)", median(v), min, max);

@@ -103,8 +103,10 @@ public final class LiveChannel {
       gop.clear();
     }
     gop.add(bytes);
-    // One copy off the heap for all viewers: sockets write it without copying it again per viewer.
-    java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+    // One copy off the heap for all viewers (none when nobody watches): sockets write it without copying
+    // it again per viewer.
+    java.nio.ByteBuffer direct = viewers.isEmpty() ? null
+        : java.nio.ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
     LiveTag tag = new LiveTag(bytes, receivedNanos, direct);
     long now = System.nanoTime();
     for (Viewer v : viewers) {

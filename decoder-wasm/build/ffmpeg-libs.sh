@@ -46,7 +46,8 @@ mkdir -p "$srcdir"
 # unpacks it with Debian's patches applied. Prints the unpacked folder.
 fetch_source() {
   local pkg=$1 dsc
-  dsc=$(cd "$srcdir" && apt-get source --print-uris "$pkg" 2>/dev/null | grep -o "[^ '/]*\.dsc" | awk 'NR==1')
+  dsc=$(cd "$srcdir" && apt-get source --print-uris "$pkg" 2>/dev/null | grep -o "[^ '/]*\.dsc" | awk 'NR==1' \
+        | sed 's/%2[bB]/+/g; s/%7[eE]/~/g; s/%3[aA]/:/g')   # the URI's name is URL-encoded (+ as %2b)
   if [ -z "$dsc" ]; then
     echo "cannot find Debian's source package '$pkg': run ./inlay setup (it adds deb-src entries)" >&2
     exit 1

@@ -204,68 +204,100 @@ public final class PlayerBench {
   }
 
   private static void memory(Browser browser, String base, boolean quick, StringBuilder md) throws IOException {
+    int runs = quick ? 1 : 3;
     md.append("### Memory\n\nOne player on a 1080p H.264 clip, after 5 s of playback, against the same page without "
         + "a player: the page's JS heap (`performance.memory`), decoder workers, and the proportional set size "
-        + "(PSS) of all Chromium processes. Target: ≤ 120 MB per 1080p player.\n\n");
-    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
-      page.navigate(base + "/play.html");
-      page.evaluate("() => document.getElementById('player').remove()");
-      page.waitForTimeout(1000);
-      double heap0 = ((Number) page.evaluate("() => performance.memory.usedJSHeapSize")).doubleValue();
-      double pss0 = ProcessStats.pssBytes("chrom");
-      page.evaluate("() => { const p = document.createElement('inlay-player'); p.id = 'p'; p.muted = true;"
-          + " p.autoplay = true; p.loop = true; p.src = '/media/h264-high-aac-1080p.flv'; document.body.appendChild(p); }");
-      page.waitForFunction("() => document.getElementById('p').readyState >= 2");
-      page.waitForTimeout(quick ? 1000 : 5000);
-      double heap1 = ((Number) page.evaluate("() => performance.memory.usedJSHeapSize")).doubleValue();
-      double pss1 = ProcessStats.pssBytes("chrom");
-      md.append("| measure | without player | with one 1080p player | per player |\n|---|---|---|---|\n")
-          .append("| page JS heap MB | ").append(fmt(heap0 / 1e6)).append(" | ").append(fmt(heap1 / 1e6)).append(" | ")
-          .append(fmt((heap1 - heap0) / 1e6)).append(" |\n")
-          .append("| Chromium PSS MB (all processes) | ").append(fmt(pss0 / 1e6)).append(" | ")
-          .append(fmt(pss1 / 1e6)).append(" | ").append(fmt((pss1 - pss0) / 1e6)).append(" |\n")
-          .append("| decoder workers | 0 | ").append(page.workers().size()).append(" | ")
-          .append(page.workers().size()).append(" |\n\n");
+        + "(PSS) of all Chromium processes; ").append(runs).append(" runs, each in a fresh browser context "
+        + "(median, with the spread). Target: ≤ 120 MB per 1080p player.\n\n");
+    List<Double> heap0 = new ArrayList<>();
+    List<Double> heap1 = new ArrayList<>();
+    List<Double> pss0 = new ArrayList<>();
+    List<Double> pss1 = new ArrayList<>();
+    List<Double> workers = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(base + "/play.html");
+        page.evaluate("() => document.getElementById('player').remove()");
+        page.waitForTimeout(1000);
+        heap0.add(((Number) page.evaluate("() => performance.memory.usedJSHeapSize")).doubleValue() / 1e6);
+        pss0.add(ProcessStats.pssBytes("chrom") / 1e6);
+        page.evaluate("() => { const p = document.createElement('inlay-player'); p.id = 'p'; p.muted = true;"
+            + " p.autoplay = true; p.loop = true; p.src = '/media/h264-high-aac-1080p.flv'; document.body.appendChild(p); }");
+        page.waitForFunction("() => document.getElementById('p').readyState >= 2");
+        page.waitForTimeout(quick ? 1000 : 5000);
+        heap1.add(((Number) page.evaluate("() => performance.memory.usedJSHeapSize")).doubleValue() / 1e6);
+        pss1.add(ProcessStats.pssBytes("chrom") / 1e6);
+        workers.add((double) page.workers().size());
+      }
     }
-    cycles(browser, base, quick ? 3 : 50, md);
+    md.append("| measure | without player | with one 1080p player | per player |\n|---|---|---|---|\n")
+        .append("| page JS heap MB | ").append(stat(heap0)).append(" | ").append(stat(heap1)).append(" | ")
+        .append(stat(diff(heap1, heap0))).append(" |\n")
+        .append("| Chromium PSS MB (all processes) | ").append(stat(pss0)).append(" | ").append(stat(pss1))
+        .append(" | ").append(stat(diff(pss1, pss0))).append(" |\n")
+        .append("| decoder workers | 0 | ").append(stat(workers)).append(" | ").append(stat(workers)).append(" |\n\n");
+    cycles(browser, base, quick ? 3 : 50, runs, md);
   }
 
-  /** Creates and removes players on one page; the heap and workers after, against before. */
-  private static void cycles(Browser browser, String base, int n, StringBuilder md) throws IOException {
+  private static List<Double> diff(List<Double> a, List<Double> b) {
+    List<Double> d = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      d.add(a.get(i) - b.get(i));
+    }
+    return d;
+  }
+
+  /** Creates and removes players on one page, in each of {@code runs} fresh contexts; heap and workers after. */
+  private static void cycles(Browser browser, String base, int n, int runs, StringBuilder md) throws IOException {
     String heap = "async () => { window.gc(); await new Promise(r => setTimeout(r, 300)); window.gc();"
         + " return performance.memory.usedJSHeapSize; }";
-    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
-      page.navigate(base + "/play.html");
-      page.evaluate("() => document.getElementById('player').remove()");
-      page.waitForTimeout(500);
-      double heap0 = ((Number) page.evaluate(heap)).doubleValue();
-      double pss0 = ProcessStats.pssBytes("chrom");
-      int workers0 = page.workers().size();
-      List<Double> heaps = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        page.evaluate("async () => { const p = document.createElement('inlay-player'); p.muted = true;"
-            + " p.autoplay = true; p.src = '/media/h264-baseline-aac-360p.flv';"
-            + " const ok = new Promise((res, rej) => { p.addEventListener('loadeddata', res, {once: true});"
-            + "   p.addEventListener('error', () => rej(new Error('player error')), {once: true}); });"
-            + " document.body.appendChild(p); await ok; await new Promise(r => setTimeout(r, 200)); p.remove(); }");
-        if ((i + 1) % 10 == 0 || i == n - 1) {
-          heaps.add(((Number) page.evaluate(heap)).doubleValue());
+    List<Double> heap0 = new ArrayList<>();
+    List<Double> heap1 = new ArrayList<>();
+    List<Double> pss0 = new ArrayList<>();
+    List<Double> pss1 = new ArrayList<>();
+    List<Double> workers0 = new ArrayList<>();
+    List<Double> workers1 = new ArrayList<>();
+    List<String> series = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(base + "/play.html");
+        page.evaluate("() => document.getElementById('player').remove()");
+        page.waitForTimeout(500);
+        heap0.add(((Number) page.evaluate(heap)).doubleValue() / 1e6);
+        pss0.add(ProcessStats.pssBytes("chrom") / 1e6);
+        workers0.add((double) page.workers().size());
+        List<String> heaps = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          page.evaluate("async () => { const p = document.createElement('inlay-player'); p.muted = true;"
+              + " p.autoplay = true; p.src = '/media/h264-baseline-aac-360p.flv';"
+              + " const ok = new Promise((res, rej) => { p.addEventListener('loadeddata', res, {once: true});"
+              + "   p.addEventListener('error', () => rej(new Error('player error')), {once: true}); });"
+              + " document.body.appendChild(p); await ok; await new Promise(r => setTimeout(r, 200)); p.remove(); }");
+          if ((i + 1) % 10 == 0 || i == n - 1) {
+            heaps.add(fmt(((Number) page.evaluate(heap)).doubleValue() / 1e6));
+          }
         }
+        page.waitForTimeout(1000);
+        heap1.add(((Number) page.evaluate(heap)).doubleValue() / 1e6);
+        pss1.add(ProcessStats.pssBytes("chrom") / 1e6);
+        workers1.add((double) page.workers().size());
+        series.add(String.join(", ", heaps));
       }
-      page.waitForTimeout(1000);
-      double heap1 = ((Number) page.evaluate(heap)).doubleValue();
-      double pss1 = ProcessStats.pssBytes("chrom");
-      md.append("After ").append(n).append(" create/play/remove cycles of a 360p player on one page (JS heap after ")
-          .append("a forced collection; a growing heap or worker count would be a leak):\n\n")
-          .append("| measure | before | after | change |\n|---|---|---|---|\n")
-          .append("| page JS heap MB | ").append(fmt(heap0 / 1e6)).append(" | ").append(fmt(heap1 / 1e6)).append(" | ")
-          .append(fmt((heap1 - heap0) / 1e6)).append(" |\n")
-          .append("| Chromium PSS MB (all processes) | ").append(fmt(pss0 / 1e6)).append(" | ").append(fmt(pss1 / 1e6))
-          .append(" | ").append(fmt((pss1 - pss0) / 1e6)).append(" |\n")
-          .append("| workers | ").append(workers0).append(" | ").append(page.workers().size()).append(" | ")
-          .append(page.workers().size() - workers0).append(" |\n\nJS heap every ten cycles, MB: ")
-          .append(String.join(", ", heaps.stream().map(h -> fmt(h / 1e6)).toList())).append(".\n\n");
     }
+    md.append("After ").append(n).append(" create/play/remove cycles of a 360p player on one page, ").append(runs)
+        .append(" runs in fresh contexts (JS heap after a forced collection; a growing heap or worker count "
+            + "would be a leak):\n\n")
+        .append("| measure | before | after | change |\n|---|---|---|---|\n")
+        .append("| page JS heap MB | ").append(stat(heap0)).append(" | ").append(stat(heap1)).append(" | ")
+        .append(stat(diff(heap1, heap0))).append(" |\n")
+        .append("| Chromium PSS MB (all processes) | ").append(stat(pss0)).append(" | ").append(stat(pss1))
+        .append(" | ").append(stat(diff(pss1, pss0))).append(" |\n")
+        .append("| workers | ").append(stat(workers0)).append(" | ").append(stat(workers1)).append(" | ")
+        .append(stat(diff(workers1, workers0))).append(" |\n\nJS heap every ten cycles, MB, per run:\n\n");
+    for (String s : series) {
+      md.append("- ").append(s).append("\n");
+    }
+    md.append("\n");
   }
 
   private static void sizes(Path dir, StringBuilder md) throws IOException, InterruptedException {

@@ -200,6 +200,29 @@ class PlayerPlaybackTest extends PlayerE2e {
     }
   }
 
+  /** A live source that refuses the reconnect (403, e.g. an expired signed URL) ends in a fatal error, not a loop. */
+  @Test
+  void liveRefusalIsNotRetried() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+      page.route("**/media/h264-baseline-aac-360p.flv*", route -> {
+        if (requests.incrementAndGet() == 1) {
+          route.resume();
+        } else {
+          route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(403).setBody("token expired"));
+        }
+      });
+      page.navigate(url("src=/media/h264-baseline-aac-360p.flv&autoplay&muted&live"));
+      PlayerProbe refused = waitFor(page, "player",
+          p -> p.error() != null && Boolean.FALSE.equals(p.error().get("recoverable")), 40, "the refused reconnect");
+      assertEquals(2, ((Number) refused.error().get("code")).intValue(), "MEDIA_ERR_NETWORK: " + refused);
+      assertEquals(false, refused.error().get("recoverable"), refused.toString());
+      assertTrue(String.valueOf(refused.error().get("message")).contains("403"), refused.toString());
+      page.waitForTimeout(5000);
+      assertEquals(2, requests.get(), "no request after the refusal");
+    }
+  }
+
   @Test
   void corruptStreamRaisesAnErrorAndPlaysOn() {
     try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
@@ -242,6 +265,50 @@ class PlayerPlaybackTest extends PlayerE2e {
       assertTrue(a.cornersRight() && b.cornersRight(), a + " / " + b);
       assertEquals("h264", a.stats().get("videoCodec"));
       assertEquals("vp8", b.stats().get("videoCodec"));
+    }
+  }
+
+  /**
+   * Eighteen players on one page, past Chromium's 16 live WebGL contexts: each still shows its picture (the
+   * first ones hold their own context, the rest draw through the page's shared one), the decoder build is
+   * downloaded once for all of them, and the first and the last play.
+   */
+  @Test
+  void manyPlayersShareTheDecoderModuleAndOneContext() {
+    int n = 18;
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      List<String> wasm = new java.util.concurrent.CopyOnWriteArrayList<>();
+      context.onRequest(r -> {
+        if (r.url().contains("/inlay/decoder") && r.url().endsWith(".wasm")) {
+          wasm.add(r.url());
+        }
+      });
+      page.navigate(base() + "/play.html");
+      page.evaluate("() => document.getElementById('player').remove()");
+      page.waitForTimeout(500);
+      page.evaluate("(n) => { for (let i = 0; i < n; i++) { const p = document.createElement('inlay-player');"
+          + " p.id = 'p' + i; p.muted = true; p.setAttribute('renderer', 'webgl'); p.style.width = '160px';"
+          + " p.src = '/media/h264-baseline-aac-360p.flv'; document.body.appendChild(p); } }", n);
+      for (int i = 0; i < n; i++) {
+        waitFor(page, "p" + i, p -> p.readyState() >= 2, 30, "the first picture of player " + i);
+      }
+      int own = 0;
+      int shared = 0;
+      for (int i = 0; i < n; i++) {
+        PlayerProbe p = PlayerProbe.read(page, "p" + i);
+        assertTrue(p.cornersRight(), "player " + i + ": " + p);
+        String kind = String.valueOf(p.stats().get("renderer"));
+        own += kind.equals("webgl") ? 1 : 0;
+        shared += kind.equals("webgl-shared") ? 1 : 0;
+      }
+      assertTrue(own >= 1 && own <= 6 && own + shared == n, own + " own contexts, " + shared + " shared");
+      assertEquals(1, wasm.size(), "decoder builds downloaded: " + wasm);
+      page.evaluate("(last) => { document.getElementById('p0').play();"
+          + " document.getElementById(last).play(); }", "p" + (n - 1));
+      for (String id : new String[] {"p0", "p" + (n - 1)}) {
+        PlayerProbe p = waitFor(page, id, q -> q.counter() > 30, 20, "playback of " + id);
+        assertTrue(p.cornersRight(), id + ": " + p);
+      }
     }
   }
 

@@ -45,7 +45,17 @@ final class DecoderClient implements DecoderPort {
     JSObject init = Js.message(Protocol.INIT);
     Js.setString(init, "base", base);
     Js.setString(init, "file", decoderFile);
-    post(init, null);
+    if (decoderFile.endsWith("-asm.js")) {
+      post(init, null);
+    } else {
+      // Messages posted before the init wait in the worker until its module is running.
+      ModuleCache.compiled(base + decoderFile.substring(0, decoderFile.length() - 3) + ".wasm", module -> {
+        if (module != null) {
+          Js.set(init, "module", module);
+        }
+        post(init, null);
+      });
+    }
   }
 
   @JSBody(params = {"url", "onMessage", "onError"}, script = ""

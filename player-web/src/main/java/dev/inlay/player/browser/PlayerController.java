@@ -84,7 +84,7 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
       boolean webgl = "webgl".equals(wanted) || !"2d".equals(wanted) && !WebGlRenderer.isSoftware();
       renderer = webgl ? WebGlRenderer.create(canvas) : null;
       if (renderer == null) {
-        renderer = Canvas2dRenderer.create(canvas);
+        renderer = Canvas2dRenderer.create(canvas, base());
       }
       if (renderer == null && !webgl) {
         renderer = WebGlRenderer.create(canvas);

@@ -39,12 +39,29 @@ final class WebGlRenderer implements FrameRenderer {
       + "  return /swiftshader|llvmpipe|softpipe|software/i.test(name); } catch (e_) { return false; }")
   private static native boolean probeSoftware();
 
-  /** A renderer on the canvas, or null when WebGL is not available. */
-  static WebGlRenderer create(JSObject canvas) {
+  /**
+   * Own contexts the players of a page may hold at once. Browsers cap a page's live WebGL contexts (16 in
+   * desktop Chromium, fewer on phones) and silently take the oldest away past that; players beyond this
+   * many draw through one shared context instead ({@link SharedGlRenderer}).
+   */
+  static final int OWN_CONTEXTS = 6;
+
+  private static int ownContexts;
+
+  /** A renderer on the canvas (its own context, or the page's shared one), or null without WebGL. */
+  static FrameRenderer create(JSObject canvas) {
+    if (ownContexts >= OWN_CONTEXTS) {
+      return SharedGlRenderer.create(canvas);
+    }
     JSObject gl = init(canvas);
-    return gl == null ? null : new WebGlRenderer(gl);
+    if (gl == null) {
+      return null;
+    }
+    ownContexts++;
+    return new WebGlRenderer(gl);
   }
 
+  /** The GL state of a context on the canvas: program, textures, uniforms; null without WebGL. */
   @JSBody(params = "canvas", script = ""
       + "var opts = {alpha: false, antialias: false, depth: false, preserveDrawingBuffer: true, powerPreference: 'high-performance'};"
       + "var gl = canvas.getContext('webgl', opts) || canvas.getContext('experimental-webgl', opts);"
@@ -76,7 +93,7 @@ final class WebGlRenderer implements FrameRenderer {
       + "canvas.addEventListener('webglcontextrestored', function () { r_.lost = false; setup(); });"
       + "setup();"
       + "return r_;")
-  private static native JSObject init(JSObject canvas);
+  static native JSObject init(JSObject canvas);
 
   @JSBody(params = {"r", "buf", "w", "h", "cw", "ch", "planes", "s0", "o0", "s1", "o1", "s2", "o2", "coef"}, script = ""
       + "if (r.lost) return; var gl = r.gl, c_ = gl.canvas;"
@@ -91,7 +108,7 @@ final class WebGlRenderer implements FrameRenderer {
       + "gl.uniformMatrix3fv(r.u.m, false, coef.subarray(0, 9)); gl.uniform3f(r.u.off, coef[9], coef[10], coef[11]);"
       + "gl.uniform1f(r.u.gray, planes > 1 ? 0.0 : 1.0);"
       + "gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);")
-  private static native void drawPlanes(JSObject r, ArrayBuffer buf, int w, int h, int cw, int ch, int planes,
+  static native void drawPlanes(JSObject r, ArrayBuffer buf, int w, int h, int cw, int ch, int planes,
       int s0, int o0, int s1, int o1, int s2, int o2, Float32Array coef);
 
   @JSBody(params = "r", script = "var e_ = r.gl.getExtension('WEBGL_lose_context'); r.lost = true; if (e_) e_.loseContext();")
@@ -109,8 +126,14 @@ final class WebGlRenderer implements FrameRenderer {
     return "webgl";
   }
 
+  private boolean disposed;
+
   @Override
   public void dispose() {
-    lose(gl);
+    if (!disposed) {
+      disposed = true;
+      ownContexts--;
+      lose(gl);
+    }
   }
 }

@@ -46,7 +46,7 @@ final class DecoderWorker {
     String base = Js.getString(msg, "base");
     String file = Js.getString(msg, "file");
     double t0 = Js.nowMs();
-    ModuleLoader.load(base, file, (m, error) -> {
+    ModuleLoader.load(base, file, Js.get(msg, "module"), (m, error) -> {
       loading = false;
       if (m == null) {
         JSObject out = Js.message(Protocol.ERROR);

@@ -31,14 +31,20 @@ final class DecoderClient implements DecoderPort {
   }
 
   private final JSObject worker;
+  private final String build;
   private final Listener listener;
   private boolean closed;
 
+  /** A worker for the build: one the page kept from a player that went away, else a new one. */
   DecoderClient(String base, String decoderFile, Listener listener) {
     this.listener = listener;
-    this.worker = spawn(base + "inlay-worker.js", this::onMessage, (Dom.Handler) e -> {
+    this.build = base + decoderFile;
+    JSObject kept = WorkerPool.take(build);
+    this.worker = kept != null ? kept : spawn(base + "inlay-worker.js");
+    WorkerPool.listen(worker, this::onMessage, (Dom.Handler) e -> {
       if (!closed) {
         closed = true;
+        WorkerPool.terminate(worker);
         listener.died(Js.describe(e));
       }
     });
@@ -58,13 +64,10 @@ final class DecoderClient implements DecoderPort {
     }
   }
 
-  @JSBody(params = {"url", "onMessage", "onError"}, script = ""
+  @JSBody(params = "url", script = ""
       + "var src = 'importScripts(' + JSON.stringify(url) + ');';"
-      + "var w_ = new Worker(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})));"
-      + "w_.onmessage = function (e_) { onMessage(e_.data); };"
-      + "w_.onerror = function (e_) { e_.preventDefault(); onError(e_.message || 'worker error'); };"
-      + "return w_;")
-  private static native JSObject spawn(String url, Js.MessageHandler onMessage, Dom.Handler onError);
+      + "return new Worker(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})));")
+  private static native JSObject spawn(String url);
 
   @JSBody(params = {"w", "msg", "buf"}, script = "w.postMessage(msg, buf ? [buf] : []);")
   private static native void post(JSObject w, JSObject msg, ArrayBuffer buf);
@@ -76,9 +79,6 @@ final class DecoderClient implements DecoderPort {
 
   @JSBody(params = "view", script = "return view.slice().buffer;")
   private static native ArrayBuffer copy(Int8Array view);
-
-  @JSBody(params = "w", script = "w.terminate();")
-  private static native void terminate(JSObject w);
 
   private void post(JSObject msg, ArrayBuffer buf) {
     if (!closed) {
@@ -159,13 +159,20 @@ final class DecoderClient implements DecoderPort {
     post(msg, buffer);
   }
 
-  /** Closes the decoders and ends the worker. */
+  /** Closes the decoders; the worker goes to the page's pool for the next player. */
   void close() {
     if (closed) {
       return;
     }
-    post(Js.message(Protocol.RELEASE), null);
     closed = true;
-    terminate(worker);
+    WorkerPool.give(worker, build);
+  }
+
+  /** Ends the worker as a crash would (for recovery drills): it is not kept. */
+  void kill() {
+    if (!closed) {
+      closed = true;
+      WorkerPool.terminate(worker);
+    }
   }
 }

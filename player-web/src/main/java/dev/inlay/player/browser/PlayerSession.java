@@ -409,7 +409,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
   /** For tests and recovery drills: ends the worker as a crash would. */
   void killWorker() {
     if (decoder != null) {
-      decoder.close();
+      decoder.kill();
       died("killed");
     }
   }

@@ -39,7 +39,15 @@ final class DecoderWorker {
   }
 
   private void init(JSObject msg) {
-    if (module != null || loading) {
+    if (module != null) {
+      // A worker kept for the page's next player: its build is already running.
+      JSObject out = Js.message(Protocol.READY);
+      Js.setDouble(out, "loadMs", 0);
+      Js.setInt(out, "abi", module.abiVersion());
+      Js.postToPage(out, null);
+      return;
+    }
+    if (loading) {
       return;
     }
     loading = true;
@@ -95,17 +103,25 @@ final class DecoderWorker {
         }
       }
       case Protocol.RELEASE -> {
-        for (int i = 0; i < decoders.length; i++) {
-          if (decoders[i] != null) {
-            decoders[i].close();
-            decoders[i] = null;
-          }
-        }
-        pool.clear();
+        closeDecoders();
         ModuleLoader.closeSelf();
+      }
+      case Protocol.DETACH -> {
+        closeDecoders();
+        Js.postToPage(Js.message(Protocol.DETACHED), null);
       }
       default -> { }
     }
+  }
+
+  private void closeDecoders() {
+    for (int i = 0; i < decoders.length; i++) {
+      if (decoders[i] != null) {
+        decoders[i].close();
+        decoders[i] = null;
+      }
+    }
+    pool.clear();
   }
 
   private void configure(int track, JSObject msg) {

@@ -6,9 +6,10 @@ package dev.inlay.player.worker;
  * <p>Every message is a plain object whose {@link #TYPE} field names it. In: {@link #INIT} (load a decoder
  * build), {@link #CONFIGURE} (open a decoder for a track), {@link #DECODE} (one packet), {@link #FLUSH}
  * (drain at end of stream), {@link #RESET} (drop state before a seek), {@link #RECYCLE} (a frame buffer
- * comes back for reuse), {@link #RELEASE} (close everything). Out: {@link #READY}, {@link #CONFIGURED},
- * {@link #VIDEO} and {@link #AUDIO} frames, {@link #DONE} after each packet (flow control),
- * {@link #FLUSHED}, {@link #ERROR}. Buffers are transferred, never copied twice. Field names are in
+ * comes back for reuse), {@link #RELEASE} (close everything), {@link #DETACH} (close the decoders, keep
+ * the build for the page's next player). Out: {@link #READY}, {@link #CONFIGURED}, {@link #VIDEO} and
+ * {@link #AUDIO} frames, {@link #DONE} after each packet (flow control), {@link #FLUSHED}, {@link #ERROR},
+ * {@link #DETACHED}. Buffers are transferred, never copied twice. Field names are in
  * docs/player.md.
  */
 public final class Protocol {
@@ -21,6 +22,7 @@ public final class Protocol {
   public static final String RESET = "reset";
   public static final String RECYCLE = "recycle";
   public static final String RELEASE = "release";
+  public static final String DETACH = "detach";
 
   public static final String READY = "ready";
   public static final String CONFIGURED = "configured";
@@ -29,6 +31,7 @@ public final class Protocol {
   public static final String DONE = "done";
   public static final String FLUSHED = "flushed";
   public static final String ERROR = "error";
+  public static final String DETACHED = "detached";
 
   /** Which of the worker's decoders a message is for: the video or the audio track. */
   public static final int TRACK_VIDEO = 0;

@@ -284,6 +284,22 @@ public final class PlayerBench {
         series.add(String.join(", ", heaps));
       }
     }
+    // Control: the same page fetching the same file as often, without a player.
+    List<Double> control = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(base + "/play.html");
+        page.evaluate("() => document.getElementById('player').remove()");
+        page.waitForTimeout(500);
+        page.evaluate(heap);
+        double before = ProcessStats.pssBytes("chrom") / 1e6;
+        page.evaluate("async (n) => { for (let i = 0; i < n; i++) { const r = await fetch('/media/h264-baseline-aac-360p.flv');"
+            + " const rd = r.body.getReader(); for (;;) { const c = await rd.read(); if (c.done) break; } } }", n);
+        page.waitForTimeout(11_000);
+        page.evaluate(heap);
+        control.add(ProcessStats.pssBytes("chrom") / 1e6 - before);
+      }
+    }
     md.append("After ").append(n).append(" create/play/remove cycles of a 360p player on one page, ").append(runs)
         .append(" runs in fresh contexts, measured 11 s after the last (the page keeps up to two decoder "
             + "workers of removed players for 10 s; JS heap after a forced collection; a growing heap or worker "
@@ -294,7 +310,9 @@ public final class PlayerBench {
         .append("| Chromium PSS MB (all processes) | ").append(stat(pss0)).append(" | ").append(stat(pss1))
         .append(" | ").append(stat(diff(pss1, pss0))).append(" |\n")
         .append("| workers | ").append(stat(workers0)).append(" | ").append(stat(workers1)).append(" | ")
-        .append(stat(diff(workers1, workers0))).append(" |\n\nJS heap every ten cycles, MB, per run:\n\n");
+        .append(stat(diff(workers1, workers0))).append(" |\n")
+        .append("| control: Chromium PSS MB after the same ").append(n).append(" fetches of the file, no player | | | ")
+        .append(stat(control)).append(" |\n\nJS heap every ten cycles, MB, per run:\n\n");
     for (String s : series) {
       md.append("- ").append(s).append("\n");
     }

@@ -62,15 +62,19 @@ public final class FanoutBench {
         .append(" s of warm-up, every viewer received at least 80 % of what the stream carried and kept its ")
         .append("connection; each level is run ").append(rounds).append(" times and passes only if every round ")
         .append("does (behind: the most of any round; received: the least; CPU and latency: median, with the ")
-        .append("spread). Memory: the server process's PSS at the level minus with no viewer, per viewer. ")
+        .append("spread). Memory, measured at the end of each round with the viewers still connected, against ")
+        .append("the same with the stream published and no viewer, per viewer: the server process's PSS; and for ")
+        .append("Inlay what the JVM holds for them: the live heap after a full collection plus native memory ")
+        .append("outside the heap (Native Memory Tracking: threads, direct buffers, metadata), which leaves out ")
+        .append("heap the collector has not reclaimed yet (the kernel's socket buffers are in neither). ")
         .append("Added latency: Inlay's own histogram `inlay_live_tag_delay_seconds` (a tag received from the ")
         .append("publisher to its bytes written to a viewer's socket, every viewer and tag) over the window, read ")
         .append("from /actuator/prometheus before and after it; the figure is the upper bound of the histogram ")
         .append("bucket that holds the percentile (node-media-server has no such measure). ")
         .append("Targets: ≥ 3,000 viewers and at least twice node-media-server's; ≤ 100 KB per viewer; added ")
         .append("latency ≤ 20 ms at p99.\n\n")
-        .append("| server | viewers | behind | received of expected (min) | PSS MB | KB per viewer | CPU s/s | added latency p50 / p99 ms |\n")
-        .append("|---|---|---|---|---|---|---|---|\n");
+        .append("| server | viewers | behind | received of expected (min) | PSS MB | PSS KB per viewer | live heap + native KB per viewer | CPU s/s | added latency p50 / p99 ms |\n")
+        .append("|---|---|---|---|---|---|---|---|---|\n");
     List<String> summary = new ArrayList<>();
     List<SvgChart.Bar> bars = new ArrayList<>();
     LoopResources loops = LoopResources.create("fanout-client", 2, true);
@@ -85,6 +89,7 @@ public final class FanoutBench {
               .redirectOutput(work.resolve("publisher-" + name + ".log").toFile()).start();
           Thread.sleep(3000);
           double pss0 = ProcessStats.pssBytesOfTree(server.process().pid());
+          JvmMemory.Usage jvm0 = name.equals("Inlay") ? JvmMemory.measure(server.process().pid()) : null;
           for (int n : levels) {
             List<Level> rs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
@@ -94,11 +99,14 @@ public final class FanoutBench {
                 break;
               }
             }
-            double pss = ProcessStats.pssBytesOfTree(server.process().pid());
+            double pss = median(rs.stream().mapToDouble(Level::pss).toArray());
+            String perViewer = jvm0 == null ? "–" : fmt(median(rs.stream().mapToDouble(r ->
+                r.jvm().liveHeap() - jvm0.liveHeap() + r.jvm().nativeBytes() - jvm0.nativeBytes()).toArray()) / 1024 / n);
             int behind = rs.stream().mapToInt(Level::behind).max().orElse(0);
             md.append("| ").append(name).append(" | ").append(n).append(" | ").append(behind).append(" | ")
                 .append(pct(rs.stream().mapToDouble(Level::minShare).min().orElse(0))).append(" | ")
                 .append(fmt(pss / 1e6)).append(" | ").append(fmt((pss - pss0) / 1024 / n)).append(" | ")
+                .append(perViewer).append(" | ")
                 .append(spread(rs.stream().mapToDouble(Level::cpuPerSecond).toArray())).append(" | ")
                 .append(latency(rs)).append(" |\n");
             if (behind > 0) {
@@ -128,7 +136,14 @@ public final class FanoutBench {
   }
 
   /** What one round of a level gave; latency p50/p99 in ms, NaN when not measured. */
-  private record Level(int behind, double minShare, double cpuPerSecond, double p50, double p99) {}
+  private record Level(int behind, double minShare, double cpuPerSecond, double p50, double p99, double pss,
+      JvmMemory.Usage jvm) {}
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    java.util.Arrays.sort(s);
+    return s[s.length / 2];
+  }
 
   private static String spread(double[] v) {
     if (v.length == 1) {
@@ -186,16 +201,18 @@ public final class FanoutBench {
         behind++;
       }
     }
+    double pss = ProcessStats.pssBytesOfTree(server.process().pid());
+    JvmMemory.Usage jvm = server.name().equals("Inlay") ? JvmMemory.measure(server.process().pid()) : null;
     viewers.forEach(Disposable::dispose);
     Thread.sleep(2000);
-    return new Level(behind, minShare, (cpu1 - cpu0) / window, p50, p99);
+    return new Level(behind, minShare, (cpu1 - cpu0) / window, p50, p99, pss, jvm);
   }
 
   /** Inlay's server from its executable jar, in a process of its own, on free ports; no demo channel. */
   static Server startInlay(Path jar, Path work) throws Exception {
     int http = freePort();
     int rtmp = freePort();
-    List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g"));
+    List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:NativeMemoryTracking=summary"));
     String opts = System.getenv("INLAY_FANOUT_JVM_OPTS"); // e.g. a flight recording of the server under load
     if (opts != null && !opts.isBlank()) {
       cmd.addAll(List.of(opts.trim().split("\\s+")));

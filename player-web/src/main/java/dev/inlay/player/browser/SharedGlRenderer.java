@@ -33,7 +33,7 @@ final class SharedGlRenderer implements FrameRenderer {
   @JSBody(script = "return document.createElement('canvas');")
   private static native JSObject offscreenCanvas();
 
-  @JSBody(params = "canvas", script = "var cx = canvas.getContext('2d', {alpha: false}); return cx ? {ctx: cx, gl: null} : null;")
+  @JSBody(params = "canvas", script = "var cx = canvas.getContext('2d', {alpha: false}); return cx ? {ctx: cx} : null;")
   private static native JSObject context2d(JSObject canvas);
 
   /** Copies the shared context's picture (w x h) onto the player's canvas. */

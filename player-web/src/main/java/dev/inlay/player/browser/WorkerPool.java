@@ -9,8 +9,8 @@ import org.teavm.jso.JSObject;
 
 /**
  * Decoder workers of players that went away, kept a while for the page's next player: a worker that has
- * its decoder build running starts the next player's decoding at once, and the page does not pile up the
- * memory of terminated workers while players come and go. At most {@link #MAX_IDLE} are kept, each for
+ * its decoder build running starts the next player's decoding at once, without a worker start or a module
+ * instantiation. At most {@link #MAX_IDLE} are kept, each for
  * {@link #IDLE_MS}; then they are terminated.
  */
 final class WorkerPool {

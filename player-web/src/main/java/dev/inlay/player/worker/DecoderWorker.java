@@ -102,10 +102,6 @@ final class DecoderWorker {
           decoders[track].reset();
         }
       }
-      case Protocol.RELEASE -> {
-        closeDecoders();
-        ModuleLoader.closeSelf();
-      }
       case Protocol.DETACH -> {
         closeDecoders();
         Js.postToPage(Js.message(Protocol.DETACHED), null);

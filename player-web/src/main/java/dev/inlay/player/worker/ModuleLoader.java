@@ -31,7 +31,4 @@ final class ModuleLoader {
       + "  .then(function (m_) { if (!failed_) cb(m_, null); },"
       + "    function (e_) { if (!failed_) cb(null, 'cannot start ' + file + ': ' + (e_ && e_.message || e_)); });")
   static native void load(String base, String file, JSObject module, Callback cb);
-
-  @JSBody(script = "self.close();")
-  static native void closeSelf();
 }

@@ -6,8 +6,8 @@ package dev.inlay.player.worker;
  * <p>Every message is a plain object whose {@link #TYPE} field names it. In: {@link #INIT} (load a decoder
  * build), {@link #CONFIGURE} (open a decoder for a track), {@link #DECODE} (one packet), {@link #FLUSH}
  * (drain at end of stream), {@link #RESET} (drop state before a seek), {@link #RECYCLE} (a frame buffer
- * comes back for reuse), {@link #RELEASE} (close everything), {@link #DETACH} (close the decoders, keep
- * the build for the page's next player). Out: {@link #READY}, {@link #CONFIGURED}, {@link #VIDEO} and
+ * comes back for reuse), {@link #DETACH} (close the decoders, keep the build for the page's next
+ * player; a worker the page no longer wants is terminated). Out: {@link #READY}, {@link #CONFIGURED}, {@link #VIDEO} and
  * {@link #AUDIO} frames, {@link #DONE} after each packet (flow control), {@link #FLUSHED}, {@link #ERROR},
  * {@link #DETACHED}. Buffers are transferred, never copied twice. Field names are in
  * docs/player.md.
@@ -21,7 +21,6 @@ public final class Protocol {
   public static final String FLUSH = "flush";
   public static final String RESET = "reset";
   public static final String RECYCLE = "recycle";
-  public static final String RELEASE = "release";
   public static final String DETACH = "detach";
 
   public static final String READY = "ready";

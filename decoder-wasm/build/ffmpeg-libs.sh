@@ -2,14 +2,15 @@
 # Builds static libavcodec, libavutil, libswresample (FFmpeg) and libdav1d for Emscripten, from Debian's
 # source packages, and caches the result outside any Maven target/ folder.
 #
-# Usage: ffmpeg-libs.sh PROFILE      PROFILE is o3 (plain Wasm), simd (-msimd128) or small (-Os,
-#                                    --enable-small: feeds the asm.js build).
+# Usage: ffmpeg-libs.sh PROFILE      PROFILE is o3 (plain Wasm), simd (-msimd128), small (-Os,
+#                                    --enable-small: the compact FLV build and the asm.js build) or
+#                                    small-simd (small with -msimd128: the compact FLV SIMD build).
 # Prints the install prefix (with lib/ and include/) on stdout; progress goes to stderr.
 # The cache key is the Debian source versions, the profile's flags and this script's own text, so any
 # change to how the libraries are made rebuilds them and nothing else does.
 set -euo pipefail
 
-profile=${1:?profile: o3, simd or small}
+profile=${1:?profile: o3, simd, small or small-simd}
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${INLAY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/inlay}
 export NODE_PATH=/usr/share/nodejs   # Debian's emcc runs acorn with the machine's node
@@ -22,6 +23,7 @@ case "$profile" in
   o3)    opt="-O3"; cflags="";           small="" ;;
   simd)  opt="-O3"; cflags="-msimd128";  small="" ;;
   small) opt="-Os"; cflags="";           small="--enable-small" ;;
+  small-simd) opt="-Os"; cflags="-msimd128"; small="--enable-small" ;;
   *) echo "unknown profile $profile" >&2; exit 2 ;;
 esac
 

@@ -5,9 +5,14 @@
 #   wasm   -> OUTDIR/decoder[-SET].js + .wasm         (libraries: o3)
 #   simd   -> OUTDIR/decoder[-SET]-simd.js + .wasm    (libraries: simd, built with -msimd128)
 #   asmjs  -> OUTDIR/decoder[-SET]-asm.js, no side file (libraries: small, linked with -sWASM=0)
-#   SET    all (default: every codec), flv (H.264, HEVC, AAC, MP3) or webm (VP8, VP9, AV1, Opus,
-#          Vorbis). A set is the same libraries with FFmpeg's codec and parser lists recompiled to
-#          name only its codecs, so the linker leaves the other decoders out.
+#          (the compact flv set takes the small and small-simd libraries for wasm and simd too)
+#   SET    all (default: every codec, every bit depth, built for speed), flv (the compact FLV build:
+#          H.264, HEVC and AAC, 8-bit video only, built for size) or webm (VP8, VP9, AV1, Opus, Vorbis).
+#          A set is the same libraries with FFmpeg's codec and parser lists recompiled to name only its
+#          codecs, so the linker leaves the other decoders out. The compact set also recompiles FFmpeg's
+#          H.264/HEVC DSP set-up files so that they only reach their 8-bit template instances (see
+#          narrow_to_8_bit); its decoder refuses deeper video with INLAY_ERR_BIT_DEPTH and the player
+#          then loads the full build, as it does for MP3.
 # The linked files are cached by the libraries, the C sources and these flags, so an unchanged rebuild
 # only copies them.
 set -euo pipefail
@@ -37,12 +42,60 @@ case "$variant" in
   asmjs) profile=small; suffix="-asm";  cflags=(-Os);           flags=(-Os -sWASM=0 --memory-init-file 0 "${common[@]}") ;;
   *) echo "unknown variant $variant" >&2; exit 2 ;;
 esac
+compact=0
 case "$set" in
   all)  name=decoder$suffix; codecs=""; parsers="" ;;
-  flv)  name=decoder-flv$suffix; codecs="h264 hevc aac mp3float"; parsers="h264 hevc aac mpegaudio" ;;
+  flv)  name=decoder-flv$suffix; codecs="h264 hevc aac"; parsers=""; compact=1 ;;
   webm) name=decoder-webm$suffix; codecs="vp8 vp9 libdav1d opus vorbis"; parsers="vp8 vp9 av1 opus vorbis" ;;
   *) echo "unknown codec set $set" >&2; exit 2 ;;
 esac
+if [ "$compact" = 1 ]; then
+  # Built for size: FFmpeg's -Os --enable-small libraries (small, small-simd), linked with -Oz. Measured
+  # against -O3 under node: about 15 % slower on 1080p H.264, 20-40 % on HEVC (docs/decoder-api.md).
+  case "$variant" in
+    wasm) profile=small;      cflags=(-Os) ;;
+    simd) profile=small-simd; cflags=(-Os -msimd128) ;;
+  esac
+  if [ "$variant" != asmjs ]; then
+    for i in "${!flags[@]}"; do [ "${flags[$i]}" = -O3 ] && flags[$i]=-Oz; done
+  fi
+fi
+
+# FFmpeg picks the DSP functions for a stream's bit depth at run time from template instances compiled
+# for 8, 9, 10, 12 and 14 bits (h264dsp.c, h264pred.c, h264qpel.c, hevcdsp.c, hevcpred.c; 8 and 16 in
+# h264chroma.c, videodsp.c and h264_mb.c): most of the H.264/HEVC DSP code. The compact build recompiles
+# those files from FFmpeg's source with each depth choice pinned to its 8-bit branch, so the compiler and
+# the linker drop the other instances. Each edit must match exactly once, or the build stops: a new FFmpeg
+# version must be looked at, not silently mis-built. The objects are linked before libavcodec.a, whose own
+# members for these files are then never pulled in.
+narrow_to_8_bit() {
+  local dir="$gen/libavcodec"
+  narrow() {   # FILE TEXT REPLACEMENT
+    [ -f "$dir/$1" ] || cp "$src/libavcodec/$1" "$dir/$1"
+    local n
+    n=$(grep -cF -- "$2" "$dir/$1" || true)
+    [ "$n" = 1 ] || { echo "link.sh: '$2' occurs $n times in libavcodec/$1, expected once" >&2; exit 1; }
+    FROM="$2" TO="$3" perl -pi -e 's/\Q$ENV{FROM}\E/$ENV{TO}/' "$dir/$1"
+  }
+  narrow h264dsp.c 'switch (bit_depth) {' 'switch (8) {'
+  narrow h264dsp.c 'if (bit_depth > 8 && bit_depth <= 16) {' 'if (0) {'
+  narrow h264pred.c 'switch (bit_depth) {' 'switch (8) {'
+  narrow h264qpel.c 'switch (bit_depth) {' 'switch (8) {'
+  narrow hevcdsp.c 'switch (bit_depth) {' 'switch (8) {'
+  narrow hevcpred.c 'switch (bit_depth) {' 'switch (8) {'
+  narrow h264chroma.c 'if (bit_depth > 8 && bit_depth <= 16) {' 'if (0) {'
+  narrow videodsp.c 'if (bpc <= 8) {' 'if (1) {'
+  narrow h264_mb.c '} else if (h->pixel_shift) {' '} else if (0) {'
+  # The flags FFmpeg's configure gives its own sources for this toolchain (ffbuild/config.mak).
+  local ffflags=(-D_ISOC99_SOURCE -D_FILE_OFFSET_BITS=64 -D_LARGEFILE_SOURCE -D_POSIX_C_SOURCE=200112
+                 -D_XOPEN_SOURCE=600 -DHAVE_AV_CONFIG_H -std=c11 -fomit-frame-pointer -fno-math-errno
+                 -fno-signed-zeros -w)
+  for f in h264dsp h264pred h264qpel hevcdsp hevcpred h264chroma videodsp h264_mb; do
+    emcc "${cflags[@]}" "${ffflags[@]}" -I"$gen" -I"$src" -I"$src/libavcodec" -I"$libs/include" \
+      -c "$dir/$f.c" -o "$gen/$f-8bit.o"
+    lists+=("$gen/$f-8bit.o")
+  done
+}
 
 libs=$("$here/ffmpeg-libs.sh" "$profile")
 key=$( { echo "$libs $set"; cat "$libs/.done" "$0" "$csrc"/*.c "$csrc"/*.h; printf '%s\n' "${flags[@]}"; } \
@@ -70,7 +123,12 @@ if [ ! -f "$linked/.done" ]; then
       lists+=("$gen/$f.o")
     done
   fi
-  emcc "${flags[@]}" -I"$libs/include" "$csrc/inlay_decoder.c" "${lists[@]}" \
+  defines=()
+  if [ "$compact" = 1 ]; then
+    narrow_to_8_bit
+    defines=(-DINLAY_MAX_BIT_DEPTH=8)
+  fi
+  emcc "${flags[@]}" "${defines[@]}" -I"$libs/include" "$csrc/inlay_decoder.c" "${lists[@]}" \
     "$libs/lib/libavcodec.a" "$libs/lib/libswresample.a" "$libs/lib/libavutil.a" "$libs/lib/libdav1d.a" \
     -o "$linked/$name.js"
   rm -rf "$linked/gen"

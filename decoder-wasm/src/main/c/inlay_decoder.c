@@ -15,6 +15,7 @@ struct InlayDecoder {
     AVPacket *packet;   /* reused for every send; its buffer may have been filled in place */
     AVFrame *frame;     /* the frame last received */
     int has_frame;
+    int refused_depth;  /* bits per sample of a format this build declined; every later call fails */
     int skip_start, skip_end;
     int fields[INLAY_FIELD_COUNT];
 };
@@ -27,6 +28,32 @@ struct InlayParser {
 };
 
 static int last_error = INLAY_OK;
+
+#ifdef INLAY_MAX_BIT_DEPTH
+/*
+ * Compact builds compile FFmpeg's H.264/HEVC DSP code for INLAY_MAX_BIT_DEPTH bits only (link.sh), so a
+ * deeper stream must never reach it. libavcodec asks for the output format when a sequence starts, before
+ * it sets up the DSP functions for a new depth (h264_init_ps, hevc set_sps/get_format), and gives up on
+ * the slice when the answer is AV_PIX_FMT_NONE; the decoder then stays refused (see refused()).
+ */
+static enum AVPixelFormat pick_format(AVCodecContext *ctx, const enum AVPixelFormat *fmts) {
+    InlayDecoder *d = ctx->opaque;
+    for (; *fmts != AV_PIX_FMT_NONE; fmts++) {
+        const AVPixFmtDescriptor *desc = av_pix_fmt_desc_get(*fmts);
+        if (!desc || (desc->flags & AV_PIX_FMT_FLAG_HWACCEL)) continue;
+        if (desc->comp[0].depth > INLAY_MAX_BIT_DEPTH) {
+            d->refused_depth = desc->comp[0].depth;
+            return AV_PIX_FMT_NONE;
+        }
+        return *fmts;
+    }
+    return AV_PIX_FMT_NONE;
+}
+#endif
+
+static int refused(const InlayDecoder *d) {
+    return d->refused_depth > 0;
+}
 
 static const AVCodec *find_decoder(int codec) {
     switch (codec) {
@@ -96,6 +123,10 @@ InlayDecoder *inlay_decoder_open(int codec, const uint8_t *extradata, int extrad
     if (!d->ctx || !d->packet || !d->frame) { last_error = INLAY_ERR_NO_MEMORY; goto fail; }
     d->ctx->pkt_timebase = (AVRational) {1, 1000000};
     d->ctx->thread_count = 1;
+#ifdef INLAY_MAX_BIT_DEPTH
+    d->ctx->opaque = d;
+    d->ctx->get_format = pick_format;
+#endif
     if (extradata_size > 0) {
         d->ctx->extradata = av_mallocz(extradata_size + AV_INPUT_BUFFER_PADDING_SIZE);
         if (!d->ctx->extradata) { last_error = INLAY_ERR_NO_MEMORY; goto fail; }
@@ -141,8 +172,10 @@ int inlay_decoder_send(InlayDecoder *d, const uint8_t *data, int size, double pt
         AV_WL32(side + 4, d->skip_end);
         d->skip_start = d->skip_end = 0;
     }
+    if (refused(d)) { av_packet_unref(d->packet); return INLAY_ERR_BIT_DEPTH; }
     r = avcodec_send_packet(d->ctx, d->packet);
     av_packet_unref(d->packet);
+    if (refused(d)) return INLAY_ERR_BIT_DEPTH;
     if (r == AVERROR(EAGAIN) || r == AVERROR_EOF) return INLAY_ERR_STATE;
     return map_error(r);
 }
@@ -221,7 +254,9 @@ int inlay_decoder_receive(InlayDecoder *d) {
     if (!d) return INLAY_ERR_ARGUMENT;
     av_frame_unref(d->frame);
     d->has_frame = 0;
+    if (refused(d)) return INLAY_ERR_BIT_DEPTH;
     r = avcodec_receive_frame(d->ctx, d->frame);
+    if (refused(d)) { av_frame_unref(d->frame); return INLAY_ERR_BIT_DEPTH; }
     if (r == AVERROR(EAGAIN)) return INLAY_AGAIN;
     if (r == AVERROR_EOF) return INLAY_END;
     if (r < 0) return map_error(r);
@@ -233,7 +268,9 @@ int inlay_decoder_receive(InlayDecoder *d) {
 int inlay_decoder_drain(InlayDecoder *d) {
     int r;
     if (!d) return INLAY_ERR_ARGUMENT;
+    if (refused(d)) return INLAY_ERR_BIT_DEPTH;
     r = avcodec_send_packet(d->ctx, NULL);
+    if (refused(d)) return INLAY_ERR_BIT_DEPTH;
     if (r == AVERROR_EOF) return INLAY_OK; /* already draining */
     return r == AVERROR(EAGAIN) ? INLAY_ERR_STATE : map_error(r);
 }

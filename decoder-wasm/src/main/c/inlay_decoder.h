@@ -47,6 +47,9 @@
 #define INLAY_ERR_CONFIG -5
 #define INLAY_ERR_STATE -6
 #define INLAY_ERR_INTERNAL -7
+/* The stream's video has more bits per sample than this build decodes (the compact builds are 8-bit only,
+ * see INLAY_MAX_BIT_DEPTH): fatal for this decoder; a full build decodes the stream. */
+#define INLAY_ERR_BIT_DEPTH -8
 
 /* Packet flags for inlay_decoder_send. */
 #define INLAY_PACKET_KEY 1

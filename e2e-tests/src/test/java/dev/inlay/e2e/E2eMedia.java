@@ -13,9 +13,12 @@ final class E2eMedia {
   /** Two minutes: the 10-s samples twelve times over (timestamps go on), the FLV with a keyframes index. */
   static final String LONG_FLV = "long-h264-aac-360p.flv";
   static final String LONG_WEBM = "long-vp9-opus-360p.webm";
+  /** 10-bit H.264 in FLV: beyond the compact FLV decoder build, so the player switches to the full one. */
+  static final String DEEP_FLV = "h264-10bit-aac-360p.flv";
   private static final String[] SAMPLES = {"h264-baseline-aac-360p.flv", "h264-high-aac-360p.flv",
       "h264-mp3-360p.flv", "hevc-aac-360p-legacy.flv", "hevc-aac-360p-enhanced.flv", "vp8-vorbis-360p.webm",
-      "vp9-opus-360p.webm", "av1-opus-360p.webm", "aac-audio-only.flv", "h264-video-only-360p.flv"};
+      "vp9-opus-360p.webm", "av1-opus-360p.webm", "aac-audio-only.flv", "h264-video-only-360p.flv",
+      "hevc-aac-360p.mkv"};
 
   private E2eMedia() {}
 
@@ -79,6 +82,8 @@ final class E2eMedia {
           "-flvflags", "add_keyframe_index", dir.resolve(LONG_FLV).toString());
       ffmpeg("-stream_loop", "11", "-i", samples.resolve("vp9-opus-360p.webm").toString(), "-c", "copy",
           dir.resolve(LONG_WEBM).toString());
+      ffmpeg("-i", samples.resolve("h264-high-aac-360p.flv").toString(), "-c:v", "libx264", "-preset", "veryfast",
+          "-crf", "16", "-pix_fmt", "yuv420p10le", "-c:a", "copy", dir.resolve(DEEP_FLV).toString());
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -75,6 +75,30 @@ class PlayerPlaybackTest extends PlayerE2e {
     }
   }
 
+  /**
+   * FLV starts with the compact decoder build (H.264, HEVC, AAC, 8-bit video), Matroska with the WebM one;
+   * MP3 audio, 10-bit video and HEVC in Matroska make the player switch to the full build before the first
+   * picture, and nothing is lost or reported.
+   */
+  @Test
+  void switchesToTheFullBuildForWhatTheCompactOneLacks() {
+    for (String file : List.of("h264-high-aac-360p.flv", "h264-mp3-360p.flv", E2eMedia.DEEP_FLV, "hevc-aac-360p.mkv")) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(url("src=/media/" + file + "&autoplay"));
+        PlayerProbe first = waitFor(page, "player", p -> p.time() > 0.5 && p.counter() > 0, 20, "playback of " + file);
+        assertEquals(file.equals("h264-high-aac-360p.flv") ? "flv" : "all",
+            first.stats().get("decoderSet"), file + ": " + first);
+        PlayerProbe later = waitFor(page, "player", p -> p.counter() >= first.counter() + 20, 10,
+            "the frame counter to advance in " + file);
+        assertTrue(later.cornersRight(), "corner patches: " + later);
+        assertEquals(later.time() * FPS, later.counter(), 6, "counter vs currentTime: " + later);
+        assertTrue(later.stat("audioQueuedMs") > 0, "audio queued: " + later);
+        assertEquals(0, later.stat("decodeErrors"), later.toString());
+        assertNull(later.error(), later.toString());
+      }
+    }
+  }
+
   /** The WebGL renderer, forced: headless Chromium's WebGL is software, where the player would pick Canvas 2D. */
   @Test
   void playsThroughWebGl() {

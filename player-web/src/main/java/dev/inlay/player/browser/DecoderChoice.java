@@ -31,13 +31,13 @@ final class DecoderChoice {
     return requested.equals("wasm") || requested.equals("simd") || requested.equals("asmjs") ? requested : best;
   }
 
-  /** The file of a variant's build for a container set ("flv" or "webm"). */
+  /** The file of a variant's build for a codec set ("flv", "webm", or "all" for the full build). */
   static String file(String variant, String set) {
     String suffix = switch (variant) {
       case "simd" -> "-simd";
       case "asmjs" -> "-asm";
       default -> "";
     };
-    return "decoder-" + set + suffix + ".js";
+    return (set == null || set.equals("all") ? "decoder" : "decoder-" + set) + suffix + ".js";
   }
 }

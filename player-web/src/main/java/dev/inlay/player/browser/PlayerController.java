@@ -564,6 +564,7 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
     Js.setDouble(o, "avOffsetMs", s.avOffsetUs / 1000);
     Js.setDouble(o, "decoderLoadMs", session.decoderLoadMs());
     Js.setString(o, "decoder", session.variant());
+    Js.setString(o, "decoderSet", session.decoderSet() == null ? "" : session.decoderSet());
     Js.setString(o, "renderer", renderer == null ? "none" : renderer.kind());
     Js.setString(o, "audio", session.audio.kind());
     Js.setBoolean(o, "audioRunning", session.audio.running());

@@ -9,6 +9,7 @@ import dev.inlay.media.track.SeekIndex;
 import dev.inlay.media.track.TrackFormat;
 import dev.inlay.player.api.MediaErrorCode;
 import dev.inlay.player.api.PlayerError;
+import dev.inlay.player.codec.DecoderSets;
 import dev.inlay.player.core.DecoderPort;
 import dev.inlay.player.core.SourceControl;
 import dev.inlay.media.demux.webm.WebmDemuxer;
@@ -33,6 +34,12 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
   private DecoderClient decoder;
   private byte[] head = new byte[0];
   private String container;
+  /** The decoder build's codec set: the container's ("flv", "webm"), or "all" once a track needed it. */
+  private String set;
+  /** The tracks configured on this load, to configure a replacement build with. */
+  private final TrackFormat[] formats = new TrackFormat[2];
+  /** Packets sent to the current build: none means that a switch of build loses nothing. */
+  private int sentToBuild;
   private String variant = "";
   private boolean forcedLive;
   private boolean closed;
@@ -315,7 +322,39 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
 
   private void startDecoder() {
     variant = DecoderChoice.variant(requestedDecoder);
-    decoder = new DecoderClient(owner.base(), DecoderChoice.file(variant, container), this);
+    if (set == null || !set.equals(DecoderSets.ALL)) {
+      set = container;
+    }
+    decoder = new DecoderClient(owner.base(), DecoderChoice.file(variant, set), this);
+    sentToBuild = 0;
+  }
+
+  /**
+   * The container's build lacks what a track needs (MP3 in FLV, video deeper than 8 bits, a codec of the
+   * other container): the full build takes over, configured with every track so far. When packets already
+   * went to the old build, the engine starts the decoders again (see PlaybackEngine.restartDecoders).
+   */
+  private void switchToFullBuild(String why) {
+    Dom.warn("loading the full decoder build: " + why);
+    set = DecoderSets.ALL;
+    boolean lost = sentToBuild > 0;
+    decoder.close();
+    decoder = new DecoderClient(owner.base(), DecoderChoice.file(variant, set), this);
+    sentToBuild = 0;
+    if (lost) {
+      engine.restartDecoders(); // configures every track on the new build
+    } else {
+      for (int slot = 0; slot < formats.length; slot++) {
+        if (formats[slot] != null) {
+          decoder.configure(slot, formats[slot]);
+        }
+      }
+    }
+  }
+
+  /** The codec set of the decoder build in use: flv, webm or all. */
+  String decoderSet() {
+    return set;
   }
 
   /** How often the live connection was opened again. */
@@ -333,11 +372,19 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
 
   @Override
   public void configure(int slot, TrackFormat format) {
+    if (slot >= 0 && slot < formats.length) {
+      formats[slot] = format;
+    }
+    if (!DecoderSets.covers(set, format)) {
+      switchToFullBuild(format.codec() + " is not in the " + set + " build");
+      return; // the switch configures every track on the new build
+    }
     decoder.configure(slot, format);
   }
 
   @Override
   public void decode(int slot, Packet packet, int epoch, int skipStart, int skipEnd) {
+    sentToBuild++;
     decoder.decode(slot, packet, epoch, skipStart, skipEnd);
   }
 
@@ -388,6 +435,12 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       fail(new PlayerError(MediaErrorCode.SRC_NOT_SUPPORTED, message, false));
       return;
     }
+    if (fatal && DecoderSets.wantsFullBuild(set, code)) {
+      // E.g. a stream whose configuration did not tell its bit depth, or that grew deeper mid-stream.
+      sentToBuild = Math.max(sentToBuild, 1);
+      switchToFullBuild(message);
+      return;
+    }
     engine.onDecoderError(slot, fatal, message);
   }
 
@@ -402,7 +455,8 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       return;
     }
     owner.error(new PlayerError(MediaErrorCode.DECODE, "the decoder worker died (" + message + "); restarting", true));
-    decoder = new DecoderClient(owner.base(), DecoderChoice.file(variant, container), this);
+    decoder = new DecoderClient(owner.base(), DecoderChoice.file(variant, set), this);
+    sentToBuild = 0;
     engine.restartDecoders();
   }
 

@@ -27,6 +27,8 @@ public final class DecoderAbi {
   public static final int ERR_CONFIG = -5;
   public static final int ERR_STATE = -6;
   public static final int ERR_INTERNAL = -7;
+  /** The video is deeper than the build decodes (the compact builds: 8-bit only). */
+  public static final int ERR_BIT_DEPTH = -8;
 
   public static final int PACKET_KEY = 1;
 

@@ -372,15 +372,31 @@ public final class PlaybackEngine implements DemuxOutput {
     }
   }
 
-  /** A new worker replaced a dead one: configure it again and go on from the next keyframe. */
+  /**
+   * A new worker replaced a dead one, or a fuller decoder build replaced the first one: configure it again
+   * and go on from the next keyframe. Before the first picture of a file (a build switch at the start),
+   * what was already sent is decoded again from the store instead, so nothing is lost.
+   */
   public void restartDecoders() {
-    epoch++;
-    inFlight[VIDEO] = 0;
-    inFlight[AUDIO] = 0;
+    boolean again = store != null && readyState < ReadyState.HAVE_CURRENT_DATA && !seekPending && !seeking;
+    int from = !again ? -1 : store.fromStart() ? 0 : store.startFor((long) positionUs, formats[VIDEO] != null);
+    if (from >= 0) {
+      discardDecoding();
+    } else {
+      epoch++;
+      inFlight[VIDEO] = 0;
+      inFlight[AUDIO] = 0;
+    }
     for (int slot = 0; slot < 2; slot++) {
       if (formats[slot] != null) {
         decoders.configure(slot, formats[slot]);
         awaitKey[slot] = slot == VIDEO;
+      }
+    }
+    if (from >= 0) {
+      firstAudio = true;
+      for (PacketStore.Entry e : store.from(from)) {
+        queues[e.slot()].addLast(e.packet());
       }
     }
     pump();

@@ -385,4 +385,20 @@ class PlaybackEngineTest {
     video.packet(packet(30 * FRAME_US, true));
     assertEquals(1, sent.stream().filter(s -> s.slot() == 0).count());
   }
+
+  /** A decoder build replaced before the first picture (the player switched builds): nothing is lost. */
+  @Test
+  void restartingBeforeTheFirstPictureDecodesAgainFromTheStore() {
+    engine(false);
+    feed(0, 0.2);
+    assertTrue(shown.isEmpty());
+    sent.clear(); // what the first build was given is lost with it
+    engine.restartDecoders();
+    assertEquals(0.0, sent.stream().filter(s -> s.slot() == 0).findFirst().orElseThrow().packet().ptsUs(),
+        "video again from the first keyframe");
+    assertTrue(sent.stream().anyMatch(s -> s.slot() == 1 && s.packet().ptsUs() == 0), "audio again from the start");
+    decodeAll();
+    assertEquals(List.of(0.0), shown, "the first picture");
+    assertTrue(errors.isEmpty(), errors.toString());
+  }
 }

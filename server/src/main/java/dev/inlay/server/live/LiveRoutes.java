@@ -63,6 +63,12 @@ public class LiveRoutes {
 
   private static Mono<ServerResponse> httpFlv(ServerRequest request, LiveChannel channel, TagDelay all) {
     DataBufferFactory factory = request.exchange().getResponse().bufferFactory();
+    // The FLV stream ends when the connection does: no chunked framing (a chunk header and trailer around
+    // every tag, written to every viewer) — the body is delimited by the close, as in HTTP/1.0.
+    if (org.springframework.http.server.reactive.ServerHttpResponseDecorator.getNativeResponse(
+        request.exchange().getResponse()) instanceof reactor.netty.http.server.HttpServerResponse netty) {
+      netty.chunkedTransfer(false);
+    }
     TagDelay delay = timed(all);
     return ServerResponse.ok().contentType(MediaType.parseMediaType("video/x-flv"))
         .header("Cache-Control", "no-cache")

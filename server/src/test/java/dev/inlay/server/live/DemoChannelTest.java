@@ -66,4 +66,31 @@ class DemoChannelTest {
     }
     assertThat(videoDts.get(videoDts.size() - 1) - videoDts.get(0)).isGreaterThan(2000); // crossed loops
   }
+
+  /**
+   * HTTP-FLV goes out without chunked framing: the body is the FLV stream itself, delimited by the
+   * connection's end (one write per tag and viewer, no chunk header and trailer around each).
+   */
+  @Test
+  void httpFlvBodyIsTheBareFlvStream() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET /live/demo.flv HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        head.append((char) in.readUnsignedByte());
+      }
+      String headers = head.toString().toLowerCase(java.util.Locale.ROOT);
+      assertThat(headers).startsWith("http/1.1 200").contains("content-type: video/x-flv")
+          .contains("connection: close").doesNotContain("transfer-encoding").doesNotContain("content-length");
+      byte[] flv = new byte[13];
+      in.readFully(flv);
+      assertThat(new String(flv, 0, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("FLV");
+      assertThat(flv[3]).isEqualTo((byte) 1); // version; then the first tag follows the header directly
+      int firstTagType = in.readUnsignedByte();
+      assertThat(firstTagType).isIn(8, 9, 18);
+    }
+  }
 }

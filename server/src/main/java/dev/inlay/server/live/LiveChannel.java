@@ -4,48 +4,37 @@ import dev.inlay.media.mux.flv.FlvWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
  * One live stream and its viewers. A new viewer first gets the FLV header, the metadata and sequence
  * headers, and the tags since the last video keyframe (the GOP cache), so its first frame comes at
  * once. Each viewer has a bounded queue; when it overflows, that viewer skips tags until the next video
  * keyframe, and nobody else waits for it.
+ *
+ * <p>Viewers that name the thread their connection writes on (a Netty event loop) get their tags on that
+ * thread, through one {@link LoopFanout} per loop: the publisher wakes each loop once per tag (or once for
+ * several when the loop is busy), not once per viewer, and each connection then writes at once.
  */
 public final class LiveChannel {
   private final String name;
   private final int queueTags;
-  private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
+  private final long maxLagNanos;
+  private final List<ViewerQueue> viewers = new CopyOnWriteArrayList<>();
+  /** The viewers that write on a given event loop, by loop; loops are few and stay for the server's life. */
+  private final Map<Executor, LoopFanout> loops = new ConcurrentHashMap<>();
   /** Until the publisher's first tags arrive, an FLV header alone, so that early viewers still get one. */
   private byte[] header = FlvWriter.header(true, true);
   private final List<byte[]> gop = new ArrayList<>();
-
-  /**
-   * A tag on its way to viewers, with the time it was received from the publisher (System.nanoTime), or 0
-   * for what was not just received (the header and the GOP cache a new viewer starts with).
-   */
-  public record LiveTag(byte[] bytes, long receivedNanos, java.nio.ByteBuffer direct) {
-    /** A tag given to a new viewer from the header or GOP cache. */
-    LiveTag(byte[] bytes) {
-      this(bytes, 0, null);
-    }
-  }
-
-  /** A viewer's queue and whether it is skipping to a keyframe. */
-  private static final class Viewer {
-    final Sinks.Many<LiveTag> sink;
-    boolean skipping;
-    long skippingSinceNanos;
-
-    Viewer(int capacity) {
-      sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(capacity));
-    }
-  }
-
-  private final long maxLagNanos;
+  private volatile String origin = "";
+  private final AtomicLong skips = new AtomicLong();
+  /** The number the next published tag gets. */
+  private long nextSeq;
 
   public LiveChannel(String name, int queueTags) {
     this(name, queueTags, java.time.Duration.ofSeconds(30));
@@ -61,9 +50,6 @@ public final class LiveChannel {
   public String name() {
     return name;
   }
-
-  private volatile String origin = "";
-  private final java.util.concurrent.atomic.AtomicLong skips = new java.util.concurrent.atomic.AtomicLong();
 
   /** How often a viewer of this channel fell behind and skipped to the next keyframe. */
   public long skips() {
@@ -103,34 +89,35 @@ public final class LiveChannel {
       gop.clear();
     }
     gop.add(bytes);
-    // One copy off the heap for all viewers (none when nobody watches): sockets write it without copying
-    // it again per viewer.
-    java.nio.ByteBuffer direct = viewers.isEmpty() ? null
-        : java.nio.ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-    LiveTag tag = new LiveTag(bytes, receivedNanos, direct);
+    LiveTag tag = new LiveTag(bytes, receivedNanos);
+    long seq = nextSeq++;
+    for (LoopFanout loop : loops.values()) {
+      loop.publish(tag, videoKeyframe, seq);
+    }
     long now = System.nanoTime();
-    for (Viewer v : viewers) {
-      if (v.skipping && now - v.skippingSinceNanos > maxLagNanos) {
-        // Behind for too long: this viewer cannot keep up with the stream at all.
-        v.sink.tryEmitError(new java.io.IOException("viewer too slow"));
-        viewers.remove(v);
-        continue;
+    for (ViewerQueue v : viewers) {
+      if (v.loop == null) {
+        offer(v, tag, videoKeyframe, now);
       }
-      if (v.skipping && !videoKeyframe) {
-        continue;
+    }
+  }
+
+  /** Offers a tag to one viewer on the thread that feeds it; false when the viewer is gone. */
+  private boolean offer(ViewerQueue v, LiveTag tag, boolean startsGop, long now) {
+    switch (v.offer(tag, startsGop, now, maxLagNanos)) {
+      case GONE -> {
+        remove(v);
+        return false;
       }
-      Sinks.EmitResult r = v.sink.tryEmitNext(tag);
-      if (r == Sinks.EmitResult.FAIL_TERMINATED || r == Sinks.EmitResult.FAIL_CANCELLED) {
-        viewers.remove(v);
-        continue;
-      }
-      // A full queue, also before the viewer has taken its first bytes (no subscriber to the queue yet).
-      boolean overflow = r.isFailure();
-      if (overflow && !v.skipping) {
-        skips.incrementAndGet();
-        v.skippingSinceNanos = now;
-      }
-      v.skipping = overflow;
+      case OVERFLOWED -> skips.incrementAndGet();
+      default -> { }
+    }
+    return true;
+  }
+
+  private void remove(ViewerQueue v) {
+    if (viewers.remove(v) && v.loop != null) {
+      loops.get(v.loop).remove(v);
     }
   }
 
@@ -141,26 +128,42 @@ public final class LiveChannel {
 
   /** As {@link #watch()}, with the time each live tag was received. */
   public Flux<LiveTag> watchTags() {
-    Viewer v = new Viewer(queueTags);
+    return watchTags(null);
+  }
+
+  /**
+   * As {@link #watchTags()}, for a viewer whose connection writes on loop (a Netty event loop): live tags
+   * are given to it on that thread, several at once when they piled up. Null: on the publisher's thread.
+   */
+  public Flux<LiveTag> watchTags(Executor loop) {
+    ViewerQueue v = new ViewerQueue(queueTags, loop);
     List<LiveTag> start = new ArrayList<>();
     synchronized (this) {
       // The start goes into the viewer's queue when it fits (it usually does), else ahead of it.
       start.add(new LiveTag(header));
       gop.forEach(t -> start.add(new LiveTag(t)));
       if (start.size() < queueTags / 2) {
-        start.forEach(v.sink::tryEmitNext);
+        start.forEach(v::start);
         start.clear();
       }
+      v.firstSeq = nextSeq;
       viewers.add(v);
+      if (loop != null) {
+        loops.computeIfAbsent(loop, l -> new LoopFanout(l, this::offer)).add(v);
+      }
     }
-    Flux<LiveTag> live = v.sink.asFlux();
-    return (start.isEmpty() ? live : Flux.concat(Flux.fromIterable(start), live)).doFinally(s -> viewers.remove(v));
+    Flux<LiveTag> live = v.flux();
+    return (start.isEmpty() ? live : Flux.concat(Flux.fromIterable(start), live)).doFinally(s -> remove(v));
   }
 
-  /** Ends the stream for every viewer. */
+  /** Ends the stream for every viewer, after the tags already on their way to it. */
   public void close() {
-    for (Viewer v : viewers) {
-      v.sink.tryEmitComplete();
+    for (ViewerQueue v : viewers) {
+      if (v.loop == null) {
+        v.complete();
+      } else {
+        loops.get(v.loop).after(v::complete);
+      }
     }
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import java.util.concurrent.Executor;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,10 +39,13 @@ public class LiveRoutes {
       if (refusal != null) {
         return ServerResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).bodyValue(refusal + "\n");
       }
+      // The connection's event loop: live tags are handed to the viewer there ({@link LiveChannel}); the
+      // WebSocket upgrade keeps the connection, and so the loop.
+      Executor loop = eventLoop(request);
       return channels.find(app, stream).map(channel -> isWebSocket(request)
-          ? websockets.handleRequest(request.exchange(), session -> webSocketFlv(session, channel, delay))
+          ? websockets.handleRequest(request.exchange(), session -> webSocketFlv(session, channel, delay, loop))
               .then(Mono.<ServerResponse>empty())
-          : httpFlv(request, channel, delay)).orElseGet(() -> ServerResponse.notFound().build());
+          : httpFlv(request, channel, delay, loop)).orElseGet(() -> ServerResponse.notFound().build());
     }).build();
   }
 
@@ -61,25 +65,38 @@ public class LiveRoutes {
     return (VIEWERS.getAndIncrement() * 0x9E3779B97F4A7C15L) >>> 62 == 0 ? delay : null;
   }
 
-  private static Mono<ServerResponse> httpFlv(ServerRequest request, LiveChannel channel, TagDelay all) {
+  private static Mono<ServerResponse> httpFlv(ServerRequest request, LiveChannel channel, TagDelay all, Executor loop) {
     DataBufferFactory factory = request.exchange().getResponse().bufferFactory();
     // The FLV stream ends when the connection does: no chunked framing (a chunk header and trailer around
     // every tag, written to every viewer) — the body is delimited by the close, as in HTTP/1.0.
-    if (org.springframework.http.server.reactive.ServerHttpResponseDecorator.getNativeResponse(
-        request.exchange().getResponse()) instanceof reactor.netty.http.server.HttpServerResponse netty) {
+    if (nettyResponse(request) instanceof reactor.netty.http.server.HttpServerResponse netty) {
       netty.chunkedTransfer(false);
     }
     TagDelay delay = timed(all);
     return ServerResponse.ok().contentType(MediaType.parseMediaType("video/x-flv"))
         .header("Cache-Control", "no-cache")
-        .body(BodyInserters.fromDataBuffers(channel.watchTags().map(t -> WrittenTag.wrap(factory, t, delay))));
+        .body(BodyInserters.fromDataBuffers(channel.watchTags(loop).map(t -> WrittenTag.wrap(factory, t, delay))));
   }
 
-  private static Mono<Void> webSocketFlv(WebSocketSession session, LiveChannel channel, TagDelay all) {
+  private static Object nettyResponse(ServerRequest request) {
+    return org.springframework.http.server.reactive.ServerHttpResponseDecorator.getNativeResponse(
+        request.exchange().getResponse());
+  }
+
+  /** The event loop the request's connection writes on, or null when the server is not Reactor Netty. */
+  private static Executor eventLoop(ServerRequest request) {
+    Executor[] loop = new Executor[1];
+    if (nettyResponse(request) instanceof reactor.netty.NettyOutbound out) {
+      out.withConnection(c -> loop[0] = c.channel().eventLoop());
+    }
+    return loop[0];
+  }
+
+  private static Mono<Void> webSocketFlv(WebSocketSession session, LiveChannel channel, TagDelay all, Executor loop) {
     TagDelay delay = timed(all);
     // Incoming messages are read and dropped so that a close from the viewer is seen.
     Mono<Void> in = session.receive().then();
-    Mono<Void> out = session.send(channel.watchTags().map(t -> session.binaryMessage(f -> WrittenTag.wrap(f, t, delay))));
+    Mono<Void> out = session.send(channel.watchTags(loop).map(t -> session.binaryMessage(f -> WrittenTag.wrap(f, t, delay))));
     return Mono.firstWithSignal(in, out).then(session.close());
   }
 }

@@ -14,32 +14,43 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
  */
 final class WrittenTag extends UnpooledDirectByteBuf {
   private final TagDelay delay;
-  private final long receivedNanos;
+  private final long[] received;
 
-  private WrittenTag(java.nio.ByteBuffer view, TagDelay delay, long receivedNanos) {
+  private WrittenTag(java.nio.ByteBuffer view, TagDelay delay, long[] received) {
     super(ByteBufAllocator.DEFAULT, view, view.remaining()); // a view: its memory is not freed here
     this.delay = delay;
-    this.receivedNanos = receivedNanos;
+    this.received = received;
   }
 
   /**
    * The tag as a buffer of the connection's factory; delay is null for viewers that are not timed (a
    * sample of the viewers is enough for the histogram, and cheaper).
    */
-  static DataBuffer wrap(DataBufferFactory factory, LiveChannel.LiveTag tag, TagDelay delay) {
-    if (tag.direct() == null || !(factory instanceof NettyDataBufferFactory netty)) {
-      if (delay != null && tag.receivedNanos() != 0) {
-        delay.written(tag.receivedNanos());
+  static DataBuffer wrap(DataBufferFactory factory, LiveTag tag, TagDelay delay) {
+    java.nio.ByteBuffer direct = factory instanceof NettyDataBufferFactory ? tag.direct() : null;
+    if (direct == null) {
+      if (delay != null) {
+        written(delay, tag.receivedAll());
       }
       return factory.wrap(tag.bytes());
     }
-    java.nio.ByteBuffer view = tag.direct().duplicate();
-    return netty.wrap(delay == null ? Unpooled.wrappedBuffer(view) : new WrittenTag(view, delay, tag.receivedNanos()));
+    java.nio.ByteBuffer view = direct.duplicate();
+    return ((NettyDataBufferFactory) factory).wrap(delay == null ? Unpooled.wrappedBuffer(view)
+        : new WrittenTag(view, delay, tag.receivedAll()));
+  }
+
+  /** Every live tag of the buffer counts (the header and GOP cache, received 0, do not). */
+  private static void written(TagDelay delay, long[] received) {
+    for (long r : received) {
+      if (r != 0) {
+        delay.written(r);
+      }
+    }
   }
 
   @Override
   protected void deallocate() {
-    delay.written(receivedNanos);
+    written(delay, received);
     super.deallocate();
   }
 }

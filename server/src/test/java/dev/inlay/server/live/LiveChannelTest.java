@@ -100,4 +100,140 @@ class LiveChannelTest {
     stuck.request(10); // what was queued still arrives, then the end
     assertThat(ended[0]).hasMessageContaining("too slow");
   }
+
+  /**
+   * Viewers that name their connection's thread get every tag in order on that thread (handed over once
+   * per thread and tag), beside viewers fed from the publisher's thread; close() ends them after the last.
+   */
+  @Test
+  void viewersOnAnEventLoopGetTheirTagsThereInOrder() throws Exception {
+    java.util.concurrent.ExecutorService loopA = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "loop-a"));
+    java.util.concurrent.ExecutorService loopB = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "loop-b"));
+    try {
+      LiveChannel c = new LiveChannel("live/t", 256);
+      c.setHeader(false, true, List.of());
+      c.publish(tag(0), true); // in the GOP cache: every viewer starts with it
+      List<List<Integer>> seen = new CopyOnWriteArrayList<>();
+      List<String> wrongThread = new CopyOnWriteArrayList<>();
+      List<reactor.core.publisher.Mono<Void>> done = new java.util.ArrayList<>();
+      java.util.concurrent.Executor[] loops = {loopA, loopA, loopB, null};
+      String[] names = {"loop-a", "loop-a", "loop-b", null};
+      for (int v = 0; v < loops.length; v++) {
+        List<Integer> items = new CopyOnWriteArrayList<>();
+        seen.add(items);
+        String name = names[v];
+        done.add(c.watchTags(loops[v]).doOnNext(t -> {
+          for (byte[] b : t.tags()) {
+            int id = id(b);
+            if (name != null && id > 0 && !Thread.currentThread().getName().equals(name)) {
+              wrongThread.add(Thread.currentThread().getName() + " for tag " + id);
+            }
+            items.add(id);
+          }
+        }).then().cache());
+        done.get(v).subscribe();
+      }
+      assertThat(c.viewerCount()).isEqualTo(4);
+      for (int i = 1; i <= 100; i++) {
+        c.publish(tag(i), i % 30 == 0);
+      }
+      c.close();
+      reactor.core.publisher.Mono.when(done).block(Duration.ofSeconds(5));
+      List<Integer> expected = new java.util.ArrayList<>(List.of(-1, 0));
+      for (int i = 1; i <= 100; i++) {
+        expected.add(i);
+      }
+      for (List<Integer> items : seen) {
+        assertThat(items).containsExactlyElementsOf(expected);
+      }
+      assertThat(wrongThread).isEmpty();
+      assertThat(c.viewerCount()).isZero();
+    } finally {
+      loopA.shutdownNow();
+      loopB.shutdownNow();
+    }
+  }
+
+  @Test
+  void aSlowViewerOnAnEventLoopSkipsAlone() throws Exception {
+    java.util.concurrent.ExecutorService loop = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      LiveChannel c = new LiveChannel("live/t", 4);
+      c.setHeader(false, true, List.of());
+      List<Integer> slowItems = new CopyOnWriteArrayList<>();
+      BaseSubscriber<LiveTag> slow = new BaseSubscriber<>() {
+        @Override
+        protected void hookOnSubscribe(Subscription s) {
+          // reads nothing until told
+        }
+
+        @Override
+        protected void hookOnNext(LiveTag t) {
+          slowItems.add(id(t.bytes()));
+        }
+      };
+      c.watchTags(loop).subscribe(slow);
+      List<Integer> fastItems = new CopyOnWriteArrayList<>();
+      c.watchTags(loop).subscribe(t -> fastItems.add(id(t.bytes())));
+      for (int i = 1; i <= 7; i++) {
+        c.publish(tag(i), i == 1);
+        loop.submit(() -> { }).get(); // one at a time: the loop has handed it out
+      }
+      slow.request(100);
+      for (int i = 8; i <= 10; i++) {
+        c.publish(tag(i), i == 8);
+        loop.submit(() -> { }).get();
+      }
+      assertThat(fastItems).containsExactly(-1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+      assertThat(slowItems).containsExactly(-1, 1, 2, 3, 8, 9, 10);
+      assertThat(c.skips()).isEqualTo(1);
+    } finally {
+      loop.shutdownNow();
+    }
+  }
+
+  /**
+   * Tags that pile up while a loop is busy go to each of its viewers as one buffer, and a viewer that
+   * joins meanwhile gets the ones published before it from the GOP cache only, not twice.
+   */
+  @Test
+  void tagsThatPileUpOnABusyLoopGoOutTogetherAndNeverTwice() throws Exception {
+    java.util.concurrent.ExecutorService loop = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      LiveChannel c = new LiveChannel("live/t", 64);
+      c.setHeader(false, true, List.of());
+      c.publish(tag(1), true);
+      List<List<Integer>> early = new CopyOnWriteArrayList<>();
+      c.watchTags(loop).subscribe(t -> early.add(t.tags().stream().map(LiveChannelTest::id).toList()));
+      java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+      loop.execute(() -> {
+        try {
+          busy.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      for (int i = 2; i <= 4; i++) {
+        c.publish(tag(i), false);
+      }
+      List<Integer> late = new CopyOnWriteArrayList<>();
+      c.watchTags(loop).subscribe(t -> t.tags().forEach(b -> late.add(id(b))));
+      c.publish(tag(5), false);
+      c.publish(tag(6), false);
+      busy.countDown();
+      loop.submit(() -> { }).get();
+      // The early viewer: its start (header, tag 1), then 2 to 6 in one buffer.
+      assertThat(early).containsExactly(List.of(-1), List.of(1), List.of(2, 3, 4, 5, 6));
+      // The late one: header and GOP cache (1 to 4), then only 5 and 6.
+      assertThat(late).containsExactly(-1, 1, 2, 3, 4, 5, 6);
+      LiveTag joined = LiveTag.join(List.of(new LiveTag(tag(7), 1), new LiveTag(tag(8), 2)));
+      assertThat(joined.bytes()).containsExactly(7, 8);
+      byte[] off = new byte[2];
+      joined.direct().duplicate().get(off);
+      assertThat(off).containsExactly(7, 8);
+      assertThat(joined.receivedNanos()).isEqualTo(1);
+    } finally {
+      loop.shutdownNow();
+    }
+  }
 }

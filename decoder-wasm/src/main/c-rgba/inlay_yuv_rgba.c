@@ -47,3 +47,37 @@ void inlay_yuv_to_rgba(const uint8_t *y, int ys, const uint8_t *u, int us, const
     }
   }
 }
+
+/*
+ * As inlay_yuv_to_rgba, shrunk by an integer factor f >= 2 for a canvas f times smaller than the picture:
+ * out is (w / f) x (h / f) pixels, each from the mean of its f x f luma block and the chroma sample at the
+ * block's centre (for 4:2:0 and f = 2, exactly the block's own chroma sample).
+ */
+__attribute__((export_name("inlay_yuv_to_rgba_scaled")))
+void inlay_yuv_to_rgba_scaled(const uint8_t *y, int ys, const uint8_t *u, int us, const uint8_t *v, int vs, int w,
+                              int h, int xshift, int yshift, int f, uint32_t *out, const float *k) {
+  int ky = (int)(k[0] * 65536.0f + 0.5f);
+  int kug = (int)(k[4] * 65536.0f), kub = (int)(k[5] * 65536.0f);
+  int kvr = (int)(k[6] * 65536.0f), kvg = (int)(k[7] * 65536.0f);
+  int oy = (int)(k[9] * 255.0f + 0.5f), oc = (int)(k[10] * 255.0f + 0.5f);
+  int ow = w / f, oh = h / f, area = f * f;
+  for (int row = 0; row < oh; row++) {
+    const uint8_t *yr = y + row * f * ys;
+    int crow = (row * f + f / 2) >> yshift;
+    const uint8_t *ur = u + crow * us, *vr = v + crow * vs;
+    uint32_t *o = out + row * ow;
+    for (int x = 0; x < ow; x++) {
+      int sum = 0;
+      for (int j = 0; j < f; j++) {
+        const uint8_t *p = yr + j * ys + x * f;
+        for (int i = 0; i < f; i++) {
+          sum += p[i];
+        }
+      }
+      int luma = (sum + area / 2) / area;
+      int cx = (x * f + f / 2) >> xshift;
+      int cu = ur[cx] - oc, cv = vr[cx] - oc;
+      o[x] = rgba(ky * (luma - oy) + 32768, kvr * cv, kug * cu + kvg * cv, kub * cu);
+    }
+  }
+}

@@ -43,4 +43,29 @@ class PlayerFallbackTest extends PlayerE2e {
       assertEquals(p.time() * PlayerPlaybackTest.FPS, p.counter(), 8, p.toString());
     }
   }
+
+  /**
+   * In a player half the picture's size the Canvas2D renderer converts only the pixels it shows (the canvas
+   * is half the size each way), the pattern stays right, and snapshot() still gives the full picture.
+   */
+  @Test
+  void canvas2dConvertsOnlyThePixelsItShows() {
+    try (Browser browser = Browsers.chromium(playwright, "--disable-webgl");
+        BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(base() + "/play.html?src=/media/h264-high-aac-360p.flv&autoplay&muted");
+      page.evaluate("() => { document.getElementById('player').style.width = '320px'; }");
+      PlayerProbe small = PlayerPlaybackTest.waitFor(page, "player", p -> p.width() == 320 && p.counter() > 0, 30,
+          "a 320-pixel canvas");
+      assertEquals(180, small.height(), small.toString());
+      PlayerProbe later = PlayerPlaybackTest.waitFor(page, "player", p -> p.counter() >= small.counter() + 15, 20,
+          "the frame counter to advance");
+      assertTrue(later.cornersRight(), later.toString());
+      assertEquals(later.time() * PlayerPlaybackTest.FPS, later.counter(), 8, later.toString());
+      assertEquals(java.util.List.of(640, 360), page.evaluate("async () => { const b = await"
+          + " document.getElementById('player').snapshot(); const i = await createImageBitmap(b); return [i.width, i.height]; }"));
+      page.evaluate("() => { document.getElementById('player').style.width = '960px'; }");
+      PlayerProbe full = PlayerPlaybackTest.waitFor(page, "player", p -> p.width() == 640, 10, "the full-size canvas again");
+      assertTrue(full.cornersRight(), full.toString());
+    }
+  }
 }

@@ -76,6 +76,32 @@ class PlayerPlaybackTest extends PlayerE2e {
   }
 
   /**
+   * A muted player opens no audio output (no AudioContext is ever constructed) and plays on the wall clock;
+   * unmuting opens one, and the sound joins in sync.
+   */
+  @Test
+  void mutedPlayerHoldsNoAudioOutputUntilUnmuted() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.addInitScript("window.audioContexts = 0; const C = window.AudioContext;"
+          + " window.AudioContext = class extends C { constructor(o) { super(o); window.audioContexts++; } };");
+      page.navigate(url("src=/media/h264-high-aac-360p.flv&autoplay&muted"));
+      PlayerProbe muted = waitFor(page, "player", p -> p.time() > 1.5 && p.counter() > 0, 20, "muted playback");
+      assertEquals(0, ((Number) page.evaluate("() => window.audioContexts")).intValue(), muted.toString());
+      assertEquals("none", muted.stats().get("audio"), muted.toString());
+      assertEquals(false, muted.stats().get("audioRunning"), muted.toString());
+      assertEquals(muted.time() * FPS, muted.counter(), 6, "counter vs currentTime on the wall clock: " + muted);
+      page.evaluate("() => { document.getElementById('player').muted = false; }");
+      PlayerProbe sound = waitFor(page, "player", p -> Boolean.TRUE.equals(p.stats().get("audioRunning"))
+          && p.stat("audioQueuedMs") > 0, 10, "the sound to start after unmuting");
+      PlayerProbe later = waitFor(page, "player", p -> p.counter() >= sound.counter() + 20, 10, "playback after unmuting");
+      assertEquals(1, ((Number) page.evaluate("() => window.audioContexts")).intValue(), later.toString());
+      assertTrue(Math.abs(later.stat("avOffsetMs")) <= 50, "A/V offset: " + later);
+      assertEquals(later.time() * FPS, later.counter(), 6, "counter vs currentTime: " + later);
+      assertNull(later.error(), later.toString());
+    }
+  }
+
+  /**
    * FLV starts with the compact decoder build (H.264, HEVC, AAC, 8-bit video), Matroska with the WebM one;
    * MP3 audio, 10-bit video and HEVC in Matroska make the player switch to the full build before the first
    * picture, and nothing is lost or reported.

@@ -13,7 +13,7 @@ import org.teavm.jso.JSObject;
  * same queue where AudioWorklet is missing, e.g. on plain-http pages), then a gain node for volume. The
  * queue reports what it plays so the player's clock follows the sound. The context is created at the
  * stream's sample rate, so the browser resamples to the device; playback-rate changes step through the
- * blocks faster or slower.
+ * blocks faster or slower. The graph is opened with the first sound that is not muted.
  */
 final class AudioSink implements AudioOutput {
   /** The queue, shared by the worklet and the ScriptProcessor fallback. */
@@ -142,28 +142,37 @@ final class AudioSink implements AudioOutput {
   @Override
   public void write(DecodedAudio block) {
     AudioBlock b = (AudioBlock) block;
-    if (graph == null) {
-      graph = createGraph(b.sampleRate, Math.max(1, Math.min(8, b.channels)), WORKLET, RING, onReport,
-          (ok, k) -> {
-            if (graph == null) {
-              return; // closed before it was ready
-            }
-            kind = k;
-            graphReady = ok;
-            applyGain();
-            if (ok) {
-              send(graph, rateMessage(rate), null);
-              if (playing) {
-                send(graph, control("play"), null);
-                resumeContext(graph);
-              }
-              drainPending();
-            }
-          });
-    }
     pending.add(b);
     pendingUs += b.durationUs();
+    if (graph == null && !muted) {
+      openGraph(b);
+    }
     drainPending();
+  }
+
+  /**
+   * Creates the WebAudio graph for blocks like b. Not while muted: a muted player holds no audio output
+   * (no context, no worklet, no stream in the browser's audio service), its clock runs on the wall and
+   * the blocks it does not play are dropped as the position passes them; unmuting opens the graph.
+   */
+  private void openGraph(AudioBlock b) {
+    graph = createGraph(b.sampleRate, Math.max(1, Math.min(8, b.channels)), WORKLET, RING, onReport,
+        (ok, k) -> {
+          if (graph == null) {
+            return; // closed before it was ready
+          }
+          kind = k;
+          graphReady = ok;
+          applyGain();
+          if (ok) {
+            send(graph, rateMessage(rate), null);
+            if (playing) {
+              send(graph, control("play"), null);
+              resumeContext(graph);
+            }
+            drainPending();
+          }
+        });
   }
 
   private void drainPending() {
@@ -247,6 +256,9 @@ final class AudioSink implements AudioOutput {
   void setVolume(double v, boolean mute) {
     volume = v;
     muted = mute;
+    if (!mute && graph == null && !pending.isEmpty()) {
+      openGraph(pending.get(0));
+    }
     applyGain();
   }
 

@@ -14,6 +14,14 @@ interface FrameRenderer {
 
   void dispose();
 
+  /**
+   * Gives resolve a PNG of the current picture at its full size when the canvas holds less; false when the
+   * canvas itself has the full picture (the caller encodes the canvas).
+   */
+  default boolean snapshot(JSObject resolve) {
+    return false;
+  }
+
   /** A renderer's drawing call in JavaScript: the planes in one buffer, their layout, the YUV to RGB numbers. */
   interface PlaneDraw {
     void draw(JSObject target, ArrayBuffer buffer, int width, int height, int chromaWidth, int chromaHeight,

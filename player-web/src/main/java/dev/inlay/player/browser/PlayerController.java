@@ -613,7 +613,9 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
 
   @Override
   public void snapshot(JSObject resolve) {
-    toBlob(canvas, resolve);
+    if (renderer == null || !renderer.snapshot(resolve)) {
+      toBlob(canvas, resolve);
+    }
   }
 
   @JSBody(params = {"canvas", "resolve"}, script = "canvas.toBlob(function (b_) { resolve(b_); }, 'image/png');")

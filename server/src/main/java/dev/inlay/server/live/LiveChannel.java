@@ -25,7 +25,7 @@ public final class LiveChannel {
   private final String name;
   private final int queueTags;
   private final long maxLagNanos;
-  private final List<ViewerQueue> viewers = new CopyOnWriteArrayList<>();
+  private final List<LiveViewer> viewers = new CopyOnWriteArrayList<>();
   /** The viewers that write on a given event loop, by loop; loops are few and stay for the server's life. */
   private final Map<Executor, LoopFanout> loops = new ConcurrentHashMap<>();
   /** Until the publisher's first tags arrive, an FLV header alone, so that early viewers still get one. */
@@ -95,7 +95,7 @@ public final class LiveChannel {
       loop.publish(tag, videoKeyframe, seq);
     }
     long now = System.nanoTime();
-    for (ViewerQueue v : viewers) {
+    for (LiveViewer v : viewers) {
       if (v.loop == null) {
         offer(v, tag, videoKeyframe, now);
       }
@@ -103,7 +103,7 @@ public final class LiveChannel {
   }
 
   /** Offers a tag to one viewer on the thread that feeds it; false when the viewer is gone. */
-  private boolean offer(ViewerQueue v, LiveTag tag, boolean startsGop, long now) {
+  private boolean offer(LiveViewer v, LiveTag tag, boolean startsGop, long now) {
     switch (v.offer(tag, startsGop, now, maxLagNanos)) {
       case GONE -> {
         remove(v);
@@ -115,7 +115,7 @@ public final class LiveChannel {
     return true;
   }
 
-  private void remove(ViewerQueue v) {
+  private void remove(LiveViewer v) {
     if (viewers.remove(v) && v.loop != null) {
       loops.get(v.loop).remove(v);
     }
@@ -137,28 +137,51 @@ public final class LiveChannel {
    */
   public Flux<LiveTag> watchTags(Executor loop) {
     ViewerQueue v = new ViewerQueue(queueTags, loop);
+    List<LiveTag> start = attach(v, queueTags / 2);
+    Flux<LiveTag> live = v.flux();
+    return (start.isEmpty() ? live : Flux.concat(Flux.fromIterable(start), live)).doFinally(s -> remove(v));
+  }
+
+  /**
+   * Adds an HTTP-FLV viewer that writes straight to its connection (see {@link ChannelViewer}); it is
+   * removed when its stream ends ({@link ChannelViewer#done()}).
+   */
+  ChannelViewer watch(io.netty.channel.Channel connection, TagDelay delay) {
+    ChannelViewer v = new ChannelViewer(connection, queueTags, delay);
+    attach(v, Integer.MAX_VALUE);
+    return v;
+  }
+
+  /** Detaches a viewer added with {@link #watch(io.netty.channel.Channel, TagDelay)}. */
+  void detach(LiveViewer v) {
+    remove(v);
+  }
+
+  /**
+   * Gives the viewer its start (header and GOP cache) and adds it, in one step against the publisher. A
+   * start longer than fits (tags) is returned instead, to go ahead of the viewer's queue.
+   */
+  private List<LiveTag> attach(LiveViewer v, int fits) {
     List<LiveTag> start = new ArrayList<>();
     synchronized (this) {
-      // The start goes into the viewer's queue when it fits (it usually does), else ahead of it.
       start.add(new LiveTag(header));
       gop.forEach(t -> start.add(new LiveTag(t)));
-      if (start.size() < queueTags / 2) {
+      if (start.size() < fits) {
         start.forEach(v::start);
         start.clear();
       }
       v.firstSeq = nextSeq;
       viewers.add(v);
-      if (loop != null) {
-        loops.computeIfAbsent(loop, l -> new LoopFanout(l, this::offer)).add(v);
+      if (v.loop != null) {
+        loops.computeIfAbsent(v.loop, l -> new LoopFanout(l, this::offer)).add(v);
       }
     }
-    Flux<LiveTag> live = v.flux();
-    return (start.isEmpty() ? live : Flux.concat(Flux.fromIterable(start), live)).doFinally(s -> remove(v));
+    return start;
   }
 
   /** Ends the stream for every viewer, after the tags already on their way to it. */
   public void close() {
-    for (ViewerQueue v : viewers) {
+    for (LiveViewer v : viewers) {
       if (v.loop == null) {
         v.complete();
       } else {

@@ -7,8 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of live streaming ({@code inlay.live.*}).
  *
- * @param viewerQueueTags tags a viewer may have waiting before it is dropped to the next keyframe
+ * @param viewerQueueTags writes (a tag, or the tags that arrived together) a viewer may have waiting before it
+ *                        is dropped to the next keyframe
  * @param maxViewerLag    a viewer that keeps falling behind (its queue full) for this long is disconnected
+ * @param viewerSendBuffer the kernel's send buffer for a live viewer's connection (SO_SNDBUF; 0: the
+ *                        system's, which grows to several MB for a viewer that does not read)
  * @param publisherGrace  how long viewers stay connected after their publisher dropped, waiting for it
  * @param takeover        whether a second publisher of a live stream replaces the first (else it is refused)
  * @param legacyHevc      whether enhanced-RTMP HEVC goes out to viewers in the older codec-id-12 form
@@ -16,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("inlay.live")
 public record LiveProperties(@DefaultValue("512") int viewerQueueTags, @DefaultValue("30s") Duration maxViewerLag,
+    @DefaultValue("512KB") org.springframework.util.unit.DataSize viewerSendBuffer,
     @DefaultValue("10s") Duration publisherGrace,
     @DefaultValue("false") boolean takeover, @DefaultValue("false") boolean legacyHevc, @DefaultValue Demo demo) {
 

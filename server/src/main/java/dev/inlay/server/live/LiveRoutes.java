@@ -29,7 +29,8 @@ public class LiveRoutes {
       && !request.path().startsWith("/inlay/");
 
   @Bean
-  RouterFunction<ServerResponse> httpFlvRoute(LiveChannels channels, PlayAuth auth, TagDelay delay) {
+  RouterFunction<ServerResponse> httpFlvRoute(LiveChannels channels, PlayAuth auth, TagDelay delay,
+      LiveProperties properties) {
     HandshakeWebSocketService websockets = new HandshakeWebSocketService();
     return RouterFunctions.route().GET("/{app}/{stream}.flv", NOT_ASSETS, request -> {
       String app = request.pathVariable("app");
@@ -41,7 +42,7 @@ public class LiveRoutes {
       }
       // The connection's event loop: live tags are handed to the viewer there ({@link LiveChannel}); the
       // WebSocket upgrade keeps the connection, and so the loop.
-      Executor loop = eventLoop(request);
+      Executor loop = eventLoop(request, properties.viewerSendBuffer().toBytes());
       return channels.find(app, stream).map(channel -> isWebSocket(request)
           ? websockets.handleRequest(request.exchange(), session -> webSocketFlv(session, channel, delay, loop))
               .then(Mono.<ServerResponse>empty())
@@ -66,16 +67,32 @@ public class LiveRoutes {
   }
 
   private static Mono<ServerResponse> httpFlv(ServerRequest request, LiveChannel channel, TagDelay all, Executor loop) {
-    DataBufferFactory factory = request.exchange().getResponse().bufferFactory();
+    io.netty.channel.Channel[] connection = new io.netty.channel.Channel[1];
     // The FLV stream ends when the connection does: no chunked framing (a chunk header and trailer around
     // every tag, written to every viewer) — the body is delimited by the close, as in HTTP/1.0.
     if (nettyResponse(request) instanceof reactor.netty.http.server.HttpServerResponse netty) {
       netty.chunkedTransfer(false);
+      netty.withConnection(c -> connection[0] = c.channel());
     }
     TagDelay delay = timed(all);
-    return ServerResponse.ok().contentType(MediaType.parseMediaType("video/x-flv"))
-        .header("Cache-Control", "no-cache")
-        .body(BodyInserters.fromDataBuffers(channel.watchTags(loop).map(t -> WrittenTag.wrap(factory, t, delay))));
+    ServerResponse.BodyBuilder ok = ServerResponse.ok().contentType(MediaType.parseMediaType("video/x-flv"))
+        .header("Cache-Control", "no-cache");
+    if (connection[0] == null) {
+      DataBufferFactory factory = request.exchange().getResponse().bufferFactory();
+      return ok.body(BodyInserters.fromDataBuffers(channel.watchTags(loop).map(t -> WrittenTag.wrap(factory, t, delay))));
+    }
+    // On Reactor Netty: the response head and the stream's header go out through WebFlux (which adds its
+    // headers), then the event loop writes the tags to the connection itself (ChannelViewer), until the
+    // connection closes or the channel ends the stream.
+    return ok.build((exchange, context) -> {
+      ChannelViewer v = channel.watch(connection[0], delay);
+      DataBufferFactory factory = exchange.getResponse().bufferFactory();
+      // A Flux that does not look like one value: for a single value, Reactor Netty would set a Content-Length.
+      return exchange.getResponse().writeWith(reactor.core.publisher.Flux.just(WrittenTag.wrap(factory, v.first(), null)).hide())
+          .then(Mono.fromRunnable(v::open))
+          .then(v.done())
+          .doFinally(s -> channel.detach(v));
+    });
   }
 
   private static Object nettyResponse(ServerRequest request) {
@@ -83,11 +100,20 @@ public class LiveRoutes {
         request.exchange().getResponse());
   }
 
-  /** The event loop the request's connection writes on, or null when the server is not Reactor Netty. */
-  private static Executor eventLoop(ServerRequest request) {
+  /**
+   * The event loop the request's connection writes on, or null when the server is not Reactor Netty. A
+   * live viewer's connection also gets its send buffer (sendBuffer bytes, 0: the system's): bounded, a
+   * viewer that cannot keep up shows as one soon, rather than after megabytes in the kernel.
+   */
+  private static Executor eventLoop(ServerRequest request, long sendBuffer) {
     Executor[] loop = new Executor[1];
     if (nettyResponse(request) instanceof reactor.netty.NettyOutbound out) {
-      out.withConnection(c -> loop[0] = c.channel().eventLoop());
+      out.withConnection(c -> {
+        loop[0] = c.channel().eventLoop();
+        if (sendBuffer > 0) {
+          c.channel().config().setOption(io.netty.channel.ChannelOption.SO_SNDBUF, (int) Math.min(sendBuffer, Integer.MAX_VALUE));
+        }
+      });
     }
     return loop[0];
   }

@@ -20,7 +20,7 @@ final class LoopFanout {
   private record Pending(LiveTag tag, boolean videoKeyframe, long seq) {}
 
   private final Executor loop;
-  private final List<ViewerQueue> viewers = new CopyOnWriteArrayList<>();
+  private final List<LiveViewer> viewers = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final Delivery delivery;
@@ -28,7 +28,7 @@ final class LoopFanout {
   /** What the channel does with each viewer's offer outcome. */
   interface Delivery {
     /** Offers tag to viewer and deals with the outcome; false when the viewer is gone. */
-    boolean offer(ViewerQueue viewer, LiveTag tag, boolean startsGop, long now);
+    boolean offer(LiveViewer viewer, LiveTag tag, boolean startsGop, long now);
   }
 
   LoopFanout(Executor loop, Delivery delivery) {
@@ -36,11 +36,11 @@ final class LoopFanout {
     this.delivery = delivery;
   }
 
-  void add(ViewerQueue v) {
+  void add(LiveViewer v) {
     viewers.add(v);
   }
 
-  void remove(ViewerQueue v) {
+  void remove(LiveViewer v) {
     viewers.remove(v);
   }
 
@@ -85,7 +85,7 @@ final class LoopFanout {
     LiveTag joined = null;
     long now = System.nanoTime();
     long firstSeq = batch.get(0).seq();
-    for (ViewerQueue v : viewers) {
+    for (LiveViewer v : viewers) {
       if (v.firstSeq > firstSeq) {
         // Joined after some of these tags were published: it has them from the GOP cache already.
         for (Pending p : batch) {

@@ -23,20 +23,31 @@ final class WrittenTag extends UnpooledDirectByteBuf {
   }
 
   /**
-   * The tag as a buffer of the connection's factory; delay is null for viewers that are not timed (a
-   * sample of the viewers is enough for the histogram, and cheaper).
+   * The tag as a Netty buffer: a view of its shared off-heap copy, or its bytes for a viewer's own start;
+   * delay is null for viewers that are not timed (a sample of the viewers is enough for the histogram, and
+   * cheaper).
    */
-  static DataBuffer wrap(DataBufferFactory factory, LiveTag tag, TagDelay delay) {
-    java.nio.ByteBuffer direct = factory instanceof NettyDataBufferFactory ? tag.direct() : null;
+  static io.netty.buffer.ByteBuf buffer(LiveTag tag, TagDelay delay) {
+    java.nio.ByteBuffer direct = tag.direct();
     if (direct == null) {
       if (delay != null) {
         written(delay, tag.receivedAll());
       }
-      return factory.wrap(tag.bytes());
+      return Unpooled.wrappedBuffer(tag.bytes());
     }
     java.nio.ByteBuffer view = direct.duplicate();
-    return ((NettyDataBufferFactory) factory).wrap(delay == null ? Unpooled.wrappedBuffer(view)
-        : new WrittenTag(view, delay, tag.receivedAll()));
+    return delay == null ? Unpooled.wrappedBuffer(view) : new WrittenTag(view, delay, tag.receivedAll());
+  }
+
+  /** The tag as a buffer of the connection's factory. */
+  static DataBuffer wrap(DataBufferFactory factory, LiveTag tag, TagDelay delay) {
+    if (factory instanceof NettyDataBufferFactory netty) {
+      return netty.wrap(buffer(tag, delay));
+    }
+    if (delay != null) {
+      written(delay, tag.receivedAll());
+    }
+    return factory.wrap(tag.bytes());
   }
 
   /** Every live tag of the buffer counts (the header and GOP cache, received 0, do not). */

@@ -44,7 +44,11 @@ class LiveIngestTest {
     registry.add("inlay.media.dir", SAMPLES::toString);
     registry.add("inlay.live.publisher-grace", () -> "6s");
     registry.add("inlay.rtmp.max-message-bytes", () -> "4000000");
+    registry.add("inlay.live.viewer-queue-tags", () -> "64"); // a small queue, so a slow viewer fills it soon
   }
+
+  @Autowired
+  dev.inlay.server.live.LiveChannels channels;
 
   @Value("${local.server.port}")
   int port;
@@ -266,5 +270,71 @@ class LiveIngestTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(broken.statusCode()).isEqualTo(400);
     assertPlayable("steady");
+  }
+
+  /** Opens an HTTP-FLV connection to /live/NAME.flv and reads past the response head and FLV header. */
+  private java.io.DataInputStream openFlv(java.net.Socket socket, String name) throws IOException {
+    socket.setSoTimeout(10_000);
+    socket.getOutputStream().write(("GET /live/" + name + ".flv HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      head.append((char) in.readUnsignedByte());
+    }
+    in.readFully(new byte[13]); // FLV header and PreviousTagSize0
+    return in;
+  }
+
+  /** Reads one FLV tag (video_file_format_spec_v10_1, annex E.4.1): its timestamp in ms, type and length. */
+  private static long[] readTag(java.io.DataInputStream in) throws IOException {
+    int type = in.readUnsignedByte();
+    int size = in.readUnsignedByte() << 16 | in.readUnsignedShort();
+    long ts = (in.readUnsignedByte() << 16 | in.readUnsignedShort()) | (long) in.readUnsignedByte() << 24;
+    in.readFully(new byte[3 + size]); // stream id, body
+    assertThat(in.readInt()).as("PreviousTagSize").isEqualTo(11 + size);
+    return new long[] {ts, type, 11 + size + 4};
+  }
+
+  /**
+   * A viewer that reads 1 KB/s beside one that reads everything: the slow one fills its queue and skips
+   * to keyframes (its stream stays whole tags), the other keeps real time.
+   */
+  @Test
+  void aSlowViewerSkipsAloneAndTheOtherKeepsRealTime() throws Exception {
+    publish(rtmpUrl("slow1"));
+    awaitStream("slow1");
+    dev.inlay.server.live.LiveChannel demo = channels.find("live", "slow1").orElseThrow();
+    long skipsBefore = demo.skips();
+    try (java.net.Socket slowSocket = new java.net.Socket(); java.net.Socket fastSocket = new java.net.Socket()) {
+      slowSocket.setReceiveBufferSize(2048); // before connecting: a small window, so the server's side fills
+      slowSocket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+      java.io.DataInputStream slow = openFlv(slowSocket, "slow1");
+      fastSocket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+      java.io.DataInputStream fast = openFlv(fastSocket, "slow1");
+      long startTs = readTag(fast)[0];
+      long start = System.nanoTime();
+      long lastTs = startTs;
+      long nextSlowRead = start;
+      while (System.nanoTime() - start < 20_000_000_000L && (demo.skips() == skipsBefore
+          || System.nanoTime() - start < 6_000_000_000L)) {
+        while (fast.available() > 0) {
+          lastTs = Math.max(lastTs, readTag(fast)[0]);
+        }
+        if (System.nanoTime() >= nextSlowRead) {
+          long read = 0;
+          while (read < 1024) { // about 1 KB each second, in whole tags (readTag checks each one's length)
+            read += readTag(slow)[2];
+          }
+          nextSlowRead += 1_000_000_000L;
+        }
+        Thread.sleep(5);
+      }
+      double wallMs = (System.nanoTime() - start) / 1e6;
+      assertThat(demo.skips()).as("the slow viewer skipped to a keyframe").isGreaterThan(skipsBefore);
+      // The fast viewer's stream advanced with the wall clock (less the GOP cache it started with).
+      assertThat((double) (lastTs - startTs)).as("media ms in " + wallMs + " ms of wall time")
+          .isGreaterThan(wallMs - 1500);
+    }
   }
 }

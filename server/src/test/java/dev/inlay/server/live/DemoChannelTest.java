@@ -38,6 +38,7 @@ class DemoChannelTest {
     registry.add("inlay.live.demo.file", () -> "one-second.flv");
   }
 
+
   @Value("${local.server.port}")
   int port;
 

@@ -236,4 +236,68 @@ class LiveChannelTest {
       loop.shutdownNow();
     }
   }
+
+  /** What a connection got, tag by tag as written (each write's bytes as ids). */
+  private static List<List<Integer>> written(io.netty.channel.embedded.EmbeddedChannel ch) {
+    List<List<Integer>> out = new java.util.ArrayList<>();
+    for (io.netty.buffer.ByteBuf b; (b = ch.readOutbound()) != null; ) {
+      byte[] bytes = new byte[b.readableBytes()];
+      b.readBytes(bytes);
+      b.release();
+      List<Integer> ids = new java.util.ArrayList<>();
+      if (bytes.length > 13) {
+        ids.add(-1); // the FLV header block
+      } else {
+        for (byte x : bytes) {
+          ids.add((int) x);
+        }
+      }
+      out.add(ids);
+    }
+    return out;
+  }
+
+  /**
+   * An HTTP-FLV viewer on a connection: its start and what is published before its response head is out
+   * wait; then everything goes straight to the connection, tags that piled up as one write; a viewer that
+   * never gets going skips alone; the channel's end ends its stream.
+   */
+  @Test
+  void aConnectionViewerGetsTagsWrittenStraightToItsConnection() {
+    io.netty.channel.embedded.EmbeddedChannel ch = new io.netty.channel.embedded.EmbeddedChannel();
+    io.netty.channel.embedded.EmbeddedChannel stuck = new io.netty.channel.embedded.EmbeddedChannel();
+    Runnable run = () -> { // each embedded channel has its own event loop
+      ch.runPendingTasks();
+      stuck.runPendingTasks();
+    };
+    LiveChannel c = new LiveChannel("live/t", 4);
+    c.setHeader(false, true, List.of());
+    c.publish(tag(1), true);
+    ChannelViewer v = c.watch(ch, null);
+    c.watch(stuck, null); // its response head never goes out
+    assertThat(v.first().bytes()).hasSize(13); // the FLV header: the response begins with it
+    c.publish(tag(2), false);
+    run.run();
+    assertThat(written(ch)).isEmpty(); // nothing before the response head
+    v.open();
+    assertThat(written(ch)).containsExactly(List.of(1), List.of(2));
+    c.publish(tag(3), false);
+    c.publish(tag(4), false);
+    run.run();
+    assertThat(written(ch)).containsExactly(List.of(3, 4));
+    for (int i = 5; i <= 8; i++) {
+      c.publish(tag(i), false);
+      run.run();
+    }
+    assertThat(written(ch)).containsExactly(List.of(5), List.of(6), List.of(7), List.of(8));
+    assertThat(c.skips()).as("the stuck viewer's backlog (1, 2 to 4) overflowed once").isEqualTo(1);
+    java.util.concurrent.CompletableFuture<Void> done = v.done().toFuture();
+    c.close();
+    run.run();
+    assertThat(done).isDone();
+    ch.close();
+    c.publish(tag(9), true);
+    run.run();
+    assertThat(c.viewerCount()).as("the closed connection's viewer is gone").isEqualTo(1);
+  }
 }

@@ -24,7 +24,7 @@ class RtmpConnectionTest {
   final ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
   boolean closed;
   final List<String> asked = new ArrayList<>();
-  final LiveChannels channels = new LiveChannels(new LiveProperties(512, Duration.ofSeconds(30), Duration.ofSeconds(1), false, false,
+  final LiveChannels channels = new LiveChannels(new LiveProperties(512, Duration.ofSeconds(30), org.springframework.util.unit.DataSize.ofKilobytes(512), Duration.ofSeconds(1), false, false,
       new LiveProperties.Demo(false, "demo", "none.flv")), List.of());
   boolean refuse;
 

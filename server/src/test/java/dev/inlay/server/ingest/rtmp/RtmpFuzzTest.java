@@ -36,7 +36,7 @@ class RtmpFuzzTest {
 
   @FuzzTest(maxDuration = "15s")
   void session(byte[] data) {
-    LiveChannels channels = new LiveChannels(new LiveProperties(64, Duration.ofSeconds(30), Duration.ofSeconds(1), true, false,
+    LiveChannels channels = new LiveChannels(new LiveProperties(64, Duration.ofSeconds(30), org.springframework.util.unit.DataSize.ofKilobytes(512), Duration.ofSeconds(1), true, false,
         new LiveProperties.Demo(false, "demo", "none.flv")), List.of());
     RtmpConnection c = new RtmpConnection(new NullTransport(),
         (app, stream, key, remote) -> Mono.justOrEmpty(channels.startPublishing(app, stream, "rtmp", "fuzz")),

@@ -332,12 +332,13 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
   /**
    * The container's build lacks what a track needs (MP3 in FLV, video deeper than 8 bits, a codec of the
    * other container): the full build takes over, configured with every track so far. When packets already
-   * went to the old build, the engine starts the decoders again (see PlaybackEngine.restartDecoders).
+   * went to the old build (or it refused one: refused), the engine starts the decoders again (see
+   * PlaybackEngine.restartDecoders).
    */
-  private void switchToFullBuild(String why) {
+  private void switchToFullBuild(String why, boolean refused) {
     Dom.warn("loading the full decoder build: " + why);
     set = DecoderSets.ALL;
-    boolean lost = sentToBuild > 0;
+    boolean lost = refused || sentToBuild > 0;
     decoder.close();
     decoder = new DecoderClient(owner.base(), DecoderChoice.file(variant, set), this);
     sentToBuild = 0;
@@ -376,7 +377,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       formats[slot] = format;
     }
     if (!DecoderSets.covers(set, format)) {
-      switchToFullBuild(format.codec() + " is not in the " + set + " build");
+      switchToFullBuild(format.codec() + " is not in the " + set + " build", false);
       return; // the switch configures every track on the new build
     }
     decoder.configure(slot, format);
@@ -437,8 +438,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
     }
     if (fatal && DecoderSets.wantsFullBuild(set, code)) {
       // E.g. a stream whose configuration did not tell its bit depth, or that grew deeper mid-stream.
-      sentToBuild = Math.max(sentToBuild, 1);
-      switchToFullBuild(message);
+      switchToFullBuild(message, true);
       return;
     }
     engine.onDecoderError(slot, fatal, message);

@@ -72,7 +72,9 @@ public class LiveRoutes {
     // every tag, written to every viewer) — the body is delimited by the close, as in HTTP/1.0.
     if (nettyResponse(request) instanceof reactor.netty.http.server.HttpServerResponse netty) {
       netty.chunkedTransfer(false);
-      netty.withConnection(c -> connection[0] = c.channel());
+      // HTTP/1.1 only: over HTTP/2 a response is a stream of frames, not bytes written to the connection.
+      netty.withConnection(c -> connection[0] = c.channel().pipeline()
+          .get(io.netty.handler.codec.http.HttpServerCodec.class) != null ? c.channel() : null);
     }
     TagDelay delay = timed(all);
     ServerResponse.BodyBuilder ok = ServerResponse.ok().contentType(MediaType.parseMediaType("video/x-flv"))

@@ -74,13 +74,13 @@ public class DemoChannel implements DisposableBean {
       return;
     }
     LiveChannel channel = channels.open("live", demo.name());
-    channel.setOrigin("demo");
     List<byte[]> header = new ArrayList<>();
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("encoder", "Inlay demo channel");
     header.add(FlvWriter.tag(FlvWriter.TAG_SCRIPT, 0, FlvWriter.metadata(meta)));
     TrackFormat video = formats.get(true);
     TrackFormat audio = formats.get(false);
+    channel.setOrigin("demo", video, audio);
     if (video != null) {
       header.add(FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, FlvWriter.videoConfig(Codec.H264, FlvWriter.VideoForm.LEGACY,
           video.config())));

@@ -65,6 +65,26 @@ public final class LiveChannel {
     origin = value;
   }
 
+  private volatile dev.inlay.media.track.TrackFormat originVideo;
+  private volatile dev.inlay.media.track.TrackFormat originAudio;
+
+  /** As {@link #setOrigin(String)}, with the tracks it feeds (for /api/streams; null: none). */
+  public void setOrigin(String value, dev.inlay.media.track.TrackFormat video, dev.inlay.media.track.TrackFormat audio) {
+    originVideo = video;
+    originAudio = audio;
+    origin = value;
+  }
+
+  /** The video track the origin feeds, or null. */
+  public dev.inlay.media.track.TrackFormat originVideo() {
+    return originVideo;
+  }
+
+  /** The audio track the origin feeds, or null. */
+  public dev.inlay.media.track.TrackFormat originAudio() {
+    return originAudio;
+  }
+
   public int viewerCount() {
     return viewers.size();
   }

@@ -51,6 +51,8 @@ public class StreamsApi {
         audio = track(p.publisher().audioFormat());
       } else if ("demo".equals(c.origin())) {
         publisher = new Publisher("demo", "", 0, 0);
+        video = track(c.originVideo());
+        audio = track(c.originAudio());
       }
       return new Stream(parts[0], parts[1], "/" + c.name() + ".flv", p != null || publisher != null, publisher,
           c.viewerCount(), video, audio);

@@ -66,6 +66,12 @@ class DemoChannelTest {
       assertThat(videoDts.get(i)).isGreaterThan(videoDts.get(i - 1));
     }
     assertThat(videoDts.get(videoDts.size() - 1) - videoDts.get(0)).isGreaterThan(2000); // crossed loops
+    // /api/streams (and the dashboard) describe the demo channel's tracks like a publisher's.
+    String api = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + port + "/api/streams")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(api).contains("\"kind\":\"demo\"").contains("\"codec\":\"h264\"").contains("\"width\":160")
+        .contains("\"codec\":\"aac\"");
   }
 
   /**

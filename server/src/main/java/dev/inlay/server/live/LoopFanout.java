@@ -44,10 +44,6 @@ final class LoopFanout {
     viewers.remove(v);
   }
 
-  boolean isEmpty() {
-    return viewers.isEmpty();
-  }
-
   /** From the publisher's thread: queues the tag (number seq of the channel) for this loop's viewers. */
   void publish(LiveTag tag, boolean videoKeyframe, long seq) {
     if (viewers.isEmpty()) {

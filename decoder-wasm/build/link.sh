@@ -86,6 +86,29 @@ narrow_to_8_bit() {
   narrow h264chroma.c 'if (bit_depth > 8 && bit_depth <= 16) {' 'if (0) {'
   narrow videodsp.c 'if (bpc <= 8) {' 'if (1) {'
   narrow h264_mb.c '} else if (h->pixel_shift) {' '} else if (0) {'
+  if [ "$variant" = simd ]; then
+    # The SIMD build replaces these with Inlay's (src/main/c-simd); without a reference from the set-up
+    # code, FFmpeg's C versions are left out of the module.
+    narrow h264qpel.c 'SET_QPEL(8);' 'dspfunc2(put_h264_qpel, 3, 2, 8);'
+    narrow h264chroma.c 'SET_CHROMA(8);' 'c->put_h264_chroma_pixels_tab[2] = put_h264_chroma_mc2_8_c;
+        c->put_h264_chroma_pixels_tab[3] = put_h264_chroma_mc1_8_c;
+        c->avg_h264_chroma_pixels_tab[2] = avg_h264_chroma_mc2_8_c;
+        c->avg_h264_chroma_pixels_tab[3] = avg_h264_chroma_mc1_8_c;'
+    for f in weight_h264_pixels16 weight_h264_pixels8 weight_h264_pixels4 biweight_h264_pixels16 \
+             biweight_h264_pixels8 biweight_h264_pixels4 h264_v_loop_filter_luma h264_h_loop_filter_luma \
+             h264_v_loop_filter_luma_intra h264_h_loop_filter_luma_intra h264_v_loop_filter_chroma \
+             h264_h_loop_filter_chroma h264_v_loop_filter_chroma_intra h264_h_loop_filter_chroma_intra; do
+      narrow h264dsp.c "FUNC($f, depth)" NULL
+    done
+    narrow hevcdsp.c 'FUNC(sao_band_filter, depth)' NULL
+    narrow hevcdsp.c 'FUNC(sao_edge_filter, depth)' NULL
+    narrow hevcdsp.c ' QPEL_FUNCS(depth);' ' (void)0;'
+    narrow hevcdsp.c ' QPEL_UNI_FUNCS(depth);' ' PEL_FUNC(put_hevc_qpel_uni, 0, 0, put_hevc_pel_uni_pixels, depth);'
+    narrow hevcdsp.c ' QPEL_BI_FUNCS(depth);' ' (void)0;'
+    narrow hevcdsp.c ' EPEL_FUNCS(depth);' ' (void)0;'
+    narrow hevcdsp.c ' EPEL_UNI_FUNCS(depth);' ' PEL_FUNC(put_hevc_epel_uni, 0, 0, put_hevc_pel_uni_pixels, depth);'
+    narrow hevcdsp.c ' EPEL_BI_FUNCS(depth);' ' (void)0;'
+  fi
   # The flags FFmpeg's configure gives its own sources for this toolchain (ffbuild/config.mak).
   local ffflags=(-D_ISOC99_SOURCE -D_FILE_OFFSET_BITS=64 -D_LARGEFILE_SOURCE -D_POSIX_C_SOURCE=200112
                  -D_XOPEN_SOURCE=600 -DHAVE_AV_CONFIG_H -std=c11 -fomit-frame-pointer -fno-math-errno
@@ -98,16 +121,33 @@ narrow_to_8_bit() {
 }
 
 libs=$("$here/ffmpeg-libs.sh" "$profile")
-key=$( { echo "$libs $set"; cat "$libs/.done" "$0" "$csrc"/*.c "$csrc"/*.h; printf '%s\n' "${flags[@]}"; } \
-       | sha256sum | cut -c1-16)
+# The SIMD builds of sets with H.264 replace FFmpeg's scalar H.264 DSP functions with Inlay's Wasm SIMD
+# ones (src/main/c-simd): the link wraps FFmpeg's set-up functions, which fill the tables as always and
+# then hand them to Inlay's wrappers.
+simd_src=()
+wraps=()
+if [ "$variant" = simd ] && [ "$set" != webm ]; then
+  simd_src=("$here/../src/main/c-simd/inlay_simd_h264.c" "$here/../src/main/c-simd/inlay_simd_hevc.c")
+  wraps=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
+         -Wl,--wrap=ff_hevc_dsp_init)
+fi
+key=$( { echo "$libs $set"; cat "$libs/.done" "$0" "$csrc"/*.c "$csrc"/*.h ${simd_src[@]+"${simd_src[@]}"};
+         printf '%s\n' "${flags[@]}" ${wraps[@]+"${wraps[@]}"}; } | sha256sum | cut -c1-16)
 linked="$cache/link/$name-$key"
 if [ ! -f "$linked/.done" ]; then
   echo "[link:$variant] linking $name.js" >&2
   rm -rf "$linked"; mkdir -p "$linked"
   lists=()
+  src="$cache/src/$(sed -n 's/^ffmpeg=\([^ ]*\).*/\1/p' "$libs/.done")"
+  mkdir -p "$linked/cfg"
+  cp "$libs/include/ffmpeg-config.h" "$linked/cfg/config.h"
+  for f in ${simd_src[@]+"${simd_src[@]}"}; do
+    emcc "${cflags[@]}" $( [ "$compact" = 1 ] && echo -DINLAY_SIMD_SMALL) -I"$linked/cfg" -I"$src" \
+      -I"$libs/include" -c "$f" -o "$linked/$(basename "$f" .c).o"
+    lists+=("$linked/$(basename "$f" .c).o")
+  done
   if [ -n "$codecs" ]; then
     # FFmpeg's own allcodecs.c and parsers.c, compiled against lists of this set's codecs only.
-    src="$cache/src/$(sed -n 's/^ffmpeg=\([^ ]*\).*/\1/p' "$libs/.done")"
     gen="$linked/gen"
     mkdir -p "$gen/libavcodec"
     cp "$libs/include/ffmpeg-config.h" "$gen/config.h"
@@ -128,10 +168,10 @@ if [ ! -f "$linked/.done" ]; then
     narrow_to_8_bit
     defines=(-DINLAY_MAX_BIT_DEPTH=8)
   fi
-  emcc "${flags[@]}" "${defines[@]}" -I"$libs/include" "$csrc/inlay_decoder.c" "${lists[@]}" \
+  emcc "${flags[@]}" ${wraps[@]+"${wraps[@]}"} "${defines[@]}" -I"$libs/include" "$csrc/inlay_decoder.c" "${lists[@]}" \
     "$libs/lib/libavcodec.a" "$libs/lib/libswresample.a" "$libs/lib/libavutil.a" "$libs/lib/libdav1d.a" \
     -o "$linked/$name.js"
-  rm -rf "$linked/gen"
+  rm -rf "$linked/gen" "$linked/cfg" "$linked"/*.o
   touch "$linked/.done"
 fi
 mkdir -p "$outdir"

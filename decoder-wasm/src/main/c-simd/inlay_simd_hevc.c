@@ -1,0 +1,340 @@
+/*
+ * Wasm SIMD (128-bit) versions of the 8-bit HEVC motion compensation functions (ITU-T H.265 8.5.3.3.3:
+ * the eight-tap luma and four-tap chroma interpolation, and 8.5.3.3.4: default and explicit weighted
+ * sample prediction). FFmpeg only has such code for x86, ARM, MIPS and LoongArch.
+ *
+ * Each FFmpeg function is a filter (copy, horizontal, vertical or both) followed by an output stage:
+ * the 14-bit intermediate kept for bi-prediction, a rounded 8-bit picture, the average with a kept
+ * intermediate, or either of them with explicit weights. Here both are written once, for eight pixels at
+ * a time, and put together for each table entry. As in the H.264 file, the link wraps FFmpeg's set-up
+ * function, and the results are bit-exact (the framecrc tests hold the SIMD builds to native ffmpeg).
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <wasm_simd128.h>
+
+#include "libavcodec/defs.h"
+#include "libavcodec/hevcdsp.h"
+
+typedef v128_t V;
+#define INLINE static inline __attribute__((always_inline))
+/* The compact build (INLAY_SIMD_SMALL) keeps one copy of each block function instead of one per block
+ * size and position, for size. */
+#ifdef INLAY_SIMD_SMALL
+#define SPECIALIZED static __attribute__((noinline))
+#else
+#define SPECIALIZED INLINE
+#endif
+
+/* ---- output stages ---------------------------------------------------------------------------------- */
+
+enum { OUT_PLAIN, OUT_UNI, OUT_BI, OUT_UNI_W, OUT_BI_W };
+
+/* What an output stage needs besides the 14-bit values: where to write, the kept intermediate, weights. */
+typedef struct Out {
+    int16_t *d16;          /* OUT_PLAIN: rows of MAX_PB_SIZE */
+    uint8_t *d8;           /* the others */
+    ptrdiff_t dstride;
+    const int16_t *src2;   /* OUT_BI, OUT_BI_W: rows of MAX_PB_SIZE */
+    V weights;             /* OUT_UNI_W: (wx, offset) pairs; OUT_BI_W: (wx1, wx0) pairs */
+    V add32;               /* OUT_BI_W: (ox0 + ox1 + 1) << log2Wd */
+    V ox;                  /* OUT_UNI_W: ox */
+    int shift;             /* OUT_UNI_W: denom + 6; OUT_BI_W: log2Wd + 1 */
+} Out;
+
+/* Stores the first n (1 to 8) bytes of v. */
+INLINE void store_n(uint8_t *p, V v, int n)
+{
+    if (n >= 8) {
+        wasm_v128_store64_lane(p, v, 0);
+        return;
+    }
+    if (n >= 4) {
+        wasm_v128_store32_lane(p, v, 0);
+        if (n >= 6)
+            wasm_v128_store16_lane(p + 4, v, 2);
+    } else {
+        wasm_v128_store16_lane(p, v, 0);
+    }
+}
+
+/* Writes eight 14-bit values v of row y at column x (n of them valid) through output stage kind. */
+INLINE void out8(const Out *o, int kind, V v, int y, int x, int n)
+{
+    V r;
+    if (kind == OUT_PLAIN) {
+        wasm_v128_store(o->d16 + y * MAX_PB_SIZE + x, v);   /* rows are 64 wide: whole vectors fit */
+        return;
+    } else if (kind == OUT_UNI) {
+        r = wasm_i16x8_shr(wasm_i16x8_add_sat(v, wasm_i16x8_splat(32)), 6);
+    } else if (kind == OUT_BI) {
+        /* (v + src2 + 64) >> 7: a sum that saturates 16 bits is over 255 after the shift either way. */
+        V s2 = wasm_v128_load(o->src2 + y * MAX_PB_SIZE + x);
+        r = wasm_i16x8_shr(wasm_i16x8_add_sat(wasm_i16x8_add_sat(v, s2), wasm_i16x8_splat(64)), 7);
+    } else if (kind == OUT_UNI_W) {
+        /* ((v * wx + offset) >> shift) + ox, as a dot product of (v, 1) with (wx, offset). */
+        const V one = wasm_i16x8_splat(1);
+        V a = wasm_i32x4_dot_i16x8(wasm_i16x8_shuffle(v, one, 0, 8, 1, 9, 2, 10, 3, 11), o->weights);
+        V b = wasm_i32x4_dot_i16x8(wasm_i16x8_shuffle(v, one, 4, 12, 5, 13, 6, 14, 7, 15), o->weights);
+        a = wasm_i32x4_add(wasm_i32x4_shr(a, o->shift), o->ox);
+        b = wasm_i32x4_add(wasm_i32x4_shr(b, o->shift), o->ox);
+        r = wasm_i16x8_narrow_i32x4(a, b);
+    } else {
+        /* (v * wx1 + src2 * wx0 + ((ox0 + ox1 + 1) << log2Wd)) >> (log2Wd + 1) */
+        V s2 = wasm_v128_load(o->src2 + y * MAX_PB_SIZE + x);
+        V a = wasm_i32x4_dot_i16x8(wasm_i16x8_shuffle(v, s2, 0, 8, 1, 9, 2, 10, 3, 11), o->weights);
+        V b = wasm_i32x4_dot_i16x8(wasm_i16x8_shuffle(v, s2, 4, 12, 5, 13, 6, 14, 7, 15), o->weights);
+        a = wasm_i32x4_shr(wasm_i32x4_add(a, o->add32), o->shift);
+        b = wasm_i32x4_shr(wasm_i32x4_add(b, o->add32), o->shift);
+        r = wasm_i16x8_narrow_i32x4(a, b);
+    }
+    store_n(o->d8 + y * o->dstride + x, wasm_u8x16_narrow_i16x8(r, r), n);
+}
+
+/* ---- filters ------------------------------------------------------------------------------------------ */
+
+enum { F_PEL, F_H, F_V, F_HV };
+
+/* The taps of a filter as 16-bit splats. */
+INLINE void splat_taps(V *c, const int8_t *f, int taps)
+{
+    for (int k = 0; k < taps; k++)
+        c[k] = wasm_i16x8_splat(f[k]);
+}
+
+/* sum over k of c[k] * p[k * step] for eight pixels from p, in 16 bits (enough for 8-bit input). */
+INLINE V filter_u8(const uint8_t *p, ptrdiff_t step, const V *c, int taps)
+{
+    V s = wasm_i16x8_mul(wasm_u16x8_load8x8(p), c[0]);
+    for (int k = 1; k < taps; k++)
+        s = wasm_i16x8_add(s, wasm_i16x8_mul(wasm_u16x8_load8x8(p + k * step), c[k]));
+    return s;
+}
+
+/* (sum over k of c[k] * t[k * MAX_PB_SIZE]) >> 6 for eight 16-bit values from t, summed in 32 bits. */
+INLINE V filter_i16(const int16_t *t, const V *c, int taps)
+{
+    V lo = wasm_i32x4_splat(0), hi = wasm_i32x4_splat(0);
+    for (int k = 0; k < taps; k++) {
+        V r = wasm_v128_load(t + k * MAX_PB_SIZE);
+        lo = wasm_i32x4_add(lo, wasm_i32x4_extmul_low_i16x8(r, c[k]));
+        hi = wasm_i32x4_add(hi, wasm_i32x4_extmul_high_i16x8(r, c[k]));
+    }
+    return wasm_i16x8_narrow_i32x4(wasm_i32x4_shr(lo, 6), wasm_i32x4_shr(hi, 6));
+}
+
+/*
+ * One prediction block: filter kind over src (taps 8 for luma, 4 for chroma; before is 3 or 1, the
+ * rows and columns the filter reaches back), then output stage out.
+ */
+SPECIALIZED void mc(const Out *o, int out, int filt, int taps, const uint8_t *src, ptrdiff_t stride, int height,
+               int width, intptr_t mx, intptr_t my)
+{
+    const int before = taps == 8 ? 3 : 1;
+    const int8_t *fx = taps == 8 ? ff_hevc_qpel_filters[mx > 0 ? mx - 1 : 0] : ff_hevc_epel_filters[mx > 0 ? mx - 1 : 0];
+    const int8_t *fy = taps == 8 ? ff_hevc_qpel_filters[my > 0 ? my - 1 : 0] : ff_hevc_epel_filters[my > 0 ? my - 1 : 0];
+    V cx[8], cy[8];
+    splat_taps(cx, fx, taps);
+    splat_taps(cy, fy, taps);
+    if (filt == F_HV) {
+        int16_t tmp[(MAX_PB_SIZE + 7) * MAX_PB_SIZE] __attribute__((aligned(16)));
+        const uint8_t *s = src - before * stride - before;
+        for (int y = 0; y < height + taps - 1; y++, s += stride)
+            for (int x = 0; x < width; x += 8)
+                wasm_v128_store(tmp + y * MAX_PB_SIZE + x, filter_u8(s + x, 1, cx, taps));
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x += 8)
+                out8(o, out, filter_i16(tmp + y * MAX_PB_SIZE + x, cy, taps), y, x, width - x);
+        return;
+    }
+    for (int y = 0; y < height; y++, src += stride) {
+        for (int x = 0; x < width; x += 8) {
+            V v;
+            if (filt == F_PEL)
+                v = wasm_i16x8_shl(wasm_u16x8_load8x8(src + x), 6);
+            else if (filt == F_H)
+                v = filter_u8(src + x - before, 1, cx, taps);
+            else
+                v = filter_u8(src + x - before * stride, stride, cy, taps);
+            out8(o, out, v, y, x, width - x);
+        }
+    }
+}
+
+/* ---- FFmpeg's entry points ---------------------------------------------------------------------------- */
+
+#define PLAIN(NAME, FILT, TAPS)                                                                          \
+    static void NAME(int16_t *dst, uint8_t *src, ptrdiff_t stride, int height, intptr_t mx, intptr_t my, \
+                     int width)                                                                          \
+    {                                                                                                    \
+        Out o = { .d16 = dst };                                                                          \
+        mc(&o, OUT_PLAIN, FILT, TAPS, src, stride, height, width, mx, my);                               \
+    }
+#define UNI(NAME, FILT, TAPS)                                                                            \
+    static void NAME(uint8_t *dst, ptrdiff_t dstride, uint8_t *src, ptrdiff_t stride, int height,        \
+                     intptr_t mx, intptr_t my, int width)                                                \
+    {                                                                                                    \
+        Out o = { .d8 = dst, .dstride = dstride };                                                       \
+        mc(&o, OUT_UNI, FILT, TAPS, src, stride, height, width, mx, my);                                 \
+    }
+#define BI(NAME, FILT, TAPS)                                                                             \
+    static void NAME(uint8_t *dst, ptrdiff_t dstride, uint8_t *src, ptrdiff_t stride, int16_t *src2,     \
+                     int height, intptr_t mx, intptr_t my, int width)                                    \
+    {                                                                                                    \
+        Out o = { .d8 = dst, .dstride = dstride, .src2 = src2 };                                         \
+        mc(&o, OUT_BI, FILT, TAPS, src, stride, height, width, mx, my);                                  \
+    }
+#define UNI_W(NAME, FILT, TAPS)                                                                          \
+    static void NAME(uint8_t *dst, ptrdiff_t dstride, uint8_t *src, ptrdiff_t stride, int height,        \
+                     int denom, int wx, int ox, intptr_t mx, intptr_t my, int width)                     \
+    {                                                                                                    \
+        const int shift = denom + 6, offset = 1 << (shift - 1);                                          \
+        Out o = { .d8 = dst, .dstride = dstride, .shift = shift, .ox = wasm_i32x4_splat(ox),             \
+                  .weights = wasm_i16x8_make(wx, offset, wx, offset, wx, offset, wx, offset) };          \
+        mc(&o, OUT_UNI_W, FILT, TAPS, src, stride, height, width, mx, my);                               \
+    }
+#define BI_W(NAME, FILT, TAPS)                                                                           \
+    static void NAME(uint8_t *dst, ptrdiff_t dstride, uint8_t *src, ptrdiff_t stride, int16_t *src2,     \
+                     int height, int denom, int wx0, int wx1, int ox0, int ox1, intptr_t mx, intptr_t my, \
+                     int width)                                                                          \
+    {                                                                                                    \
+        const int log2wd = denom + 6;                                                                    \
+        Out o = { .d8 = dst, .dstride = dstride, .src2 = src2, .shift = log2wd + 1,                      \
+                  .add32 = wasm_i32x4_splat((int)((unsigned)(ox0 + ox1 + 1) << log2wd)),                 \
+                  .weights = wasm_i16x8_make(wx1, wx0, wx1, wx0, wx1, wx0, wx1, wx0) };                  \
+        mc(&o, OUT_BI_W, FILT, TAPS, src, stride, height, width, mx, my);                                \
+    }
+
+/* Copies need no taps; 8 keeps the code of one instance. */
+PLAIN(pel_pixels, F_PEL, 8)
+BI(pel_bi_pixels, F_PEL, 8)
+UNI_W(pel_uni_w_pixels, F_PEL, 8)
+BI_W(pel_bi_w_pixels, F_PEL, 8)
+
+#define FILTERS(P, TAPS)                                                                                 \
+    PLAIN(P##_h, F_H, TAPS) PLAIN(P##_v, F_V, TAPS) PLAIN(P##_hv, F_HV, TAPS)                            \
+    UNI(P##_uni_h, F_H, TAPS) UNI(P##_uni_v, F_V, TAPS) UNI(P##_uni_hv, F_HV, TAPS)                      \
+    BI(P##_bi_h, F_H, TAPS) BI(P##_bi_v, F_V, TAPS) BI(P##_bi_hv, F_HV, TAPS)                            \
+    UNI_W(P##_uni_w_h, F_H, TAPS) UNI_W(P##_uni_w_v, F_V, TAPS) UNI_W(P##_uni_w_hv, F_HV, TAPS)          \
+    BI_W(P##_bi_w_h, F_H, TAPS) BI_W(P##_bi_w_v, F_V, TAPS) BI_W(P##_bi_w_hv, F_HV, TAPS)
+FILTERS(qpel, 8)
+FILTERS(epel, 4)
+
+/* ---- sample adaptive offset (8.7.3) ----------------------------------------------------------------- */
+
+/* Stores the first n (1 to 16) bytes of v. */
+INLINE void store_bytes(uint8_t *p, V v, int n)
+{
+    if (n >= 16) {
+        wasm_v128_store(p, v);
+        return;
+    }
+    uint8_t tmp[16] __attribute__((aligned(16)));
+    wasm_v128_store(tmp, v);
+    for (int i = 0; i < n; i++)
+        p[i] = tmp[i];
+}
+
+/* Clip1(s + offset) for unsigned s and signed offset bytes. */
+INLINE V add_offset(V s, V off)
+{
+    const V zero = wasm_i8x16_splat(0);
+    V pos = wasm_i8x16_max(off, zero), neg = wasm_i8x16_max(wasm_i8x16_neg(off), zero);
+    return wasm_u8x16_sub_sat(wasm_u8x16_add_sat(s, pos), neg);
+}
+
+/* Band offset: the four bands from sao_left_class get sao_offset_val[1..4] (8-bit: band = sample >> 3). */
+static void sao_band_filter(uint8_t *dst, uint8_t *src, ptrdiff_t stride_dst, ptrdiff_t stride_src,
+                            int16_t *sao_offset_val, int sao_left_class, int width, int height)
+{
+    /* The offset of band b is at (b - sao_left_class) & 31; the swizzle gives 0 past the four. */
+    const V table = wasm_i8x16_make(sao_offset_val[1], sao_offset_val[2], sao_offset_val[3], sao_offset_val[4],
+                                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    const V left = wasm_i8x16_splat(sao_left_class), mask = wasm_i8x16_splat(31);
+    for (int y = 0; y < height; y++, dst += stride_dst, src += stride_src)
+        for (int x = 0; x < width; x += 16) {
+            V s = wasm_v128_load(src + x);
+            V idx = wasm_v128_and(wasm_i8x16_sub(wasm_u8x16_shr(s, 3), left), mask);
+            store_bytes(dst + x, add_offset(s, wasm_i8x16_swizzle(table, idx)), width - x);
+        }
+}
+
+/* Edge offset (8.7.3.2): each sample against its two neighbours along class eo (horizontal, vertical,
+ * 135 and 45 degrees), edgeIdx = 2 + sign(s - a) + sign(s - b) mapped through { 1, 2, 0, 3, 4 }. */
+static void sao_edge_filter(uint8_t *dst, uint8_t *src, ptrdiff_t stride_dst, int16_t *sao_offset_val, int eo,
+                            int width, int height)
+{
+    static const int8_t pos[4][2][2] = { { { -1, 0 }, { 1, 0 } }, { { 0, -1 }, { 0, 1 } },
+                                         { { -1, -1 }, { 1, 1 } }, { { 1, -1 }, { -1, 1 } } };
+    const ptrdiff_t stride_src = 2 * MAX_PB_SIZE + AV_INPUT_BUFFER_PADDING_SIZE;
+    const ptrdiff_t a_off = pos[eo][0][0] + pos[eo][0][1] * stride_src;
+    const ptrdiff_t b_off = pos[eo][1][0] + pos[eo][1][1] * stride_src;
+    const V table = wasm_i8x16_make(sao_offset_val[1], sao_offset_val[2], sao_offset_val[0], sao_offset_val[3],
+                                    sao_offset_val[4], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    const V two = wasm_i8x16_splat(2);
+    for (int y = 0; y < height; y++, dst += stride_dst, src += stride_src)
+        for (int x = 0; x < width; x += 16) {
+            V s = wasm_v128_load(src + x), a = wasm_v128_load(src + x + a_off), b = wasm_v128_load(src + x + b_off);
+            /* sign(s - a) as 1, 0 or -1: the "less" mask (-1) minus the "greater" mask. */
+            V da = wasm_i8x16_sub(wasm_u8x16_gt(s, a), wasm_u8x16_lt(s, a));
+            V db = wasm_i8x16_sub(wasm_u8x16_gt(s, b), wasm_u8x16_lt(s, b));
+            V idx = wasm_i8x16_sub(two, wasm_i8x16_add(da, db));
+            store_bytes(dst + x, add_offset(s, wasm_i8x16_swizzle(table, idx)), width - x);
+        }
+}
+
+/* ---- the wrapped set-up function ---------------------------------------------------------------------- */
+
+void __real_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth);
+
+void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
+{
+    __real_ff_hevc_dsp_init(c, bit_depth);
+    if (bit_depth != 8)
+        return;
+    for (int i = 0; i < 5; i++) {
+        c->sao_band_filter[i] = sao_band_filter;
+        c->sao_edge_filter[i] = sao_edge_filter;
+    }
+    for (int i = 0; i < 10; i++) {   /* every block width: the functions take it as an argument */
+        c->put_hevc_qpel[i][0][0] = pel_pixels;
+        c->put_hevc_qpel[i][0][1] = qpel_h;
+        c->put_hevc_qpel[i][1][0] = qpel_v;
+        c->put_hevc_qpel[i][1][1] = qpel_hv;
+        c->put_hevc_epel[i][0][0] = pel_pixels;
+        c->put_hevc_epel[i][0][1] = epel_h;
+        c->put_hevc_epel[i][1][0] = epel_v;
+        c->put_hevc_epel[i][1][1] = epel_hv;
+        /* put_hevc_[qe]pel_uni[i][0][0] stays FFmpeg's: it is a memcpy per row. */
+        c->put_hevc_qpel_uni[i][0][1] = qpel_uni_h;
+        c->put_hevc_qpel_uni[i][1][0] = qpel_uni_v;
+        c->put_hevc_qpel_uni[i][1][1] = qpel_uni_hv;
+        c->put_hevc_epel_uni[i][0][1] = epel_uni_h;
+        c->put_hevc_epel_uni[i][1][0] = epel_uni_v;
+        c->put_hevc_epel_uni[i][1][1] = epel_uni_hv;
+        c->put_hevc_qpel_bi[i][0][0] = pel_bi_pixels;
+        c->put_hevc_qpel_bi[i][0][1] = qpel_bi_h;
+        c->put_hevc_qpel_bi[i][1][0] = qpel_bi_v;
+        c->put_hevc_qpel_bi[i][1][1] = qpel_bi_hv;
+        c->put_hevc_epel_bi[i][0][0] = pel_bi_pixels;
+        c->put_hevc_epel_bi[i][0][1] = epel_bi_h;
+        c->put_hevc_epel_bi[i][1][0] = epel_bi_v;
+        c->put_hevc_epel_bi[i][1][1] = epel_bi_hv;
+        c->put_hevc_qpel_uni_w[i][0][0] = pel_uni_w_pixels;
+        c->put_hevc_qpel_uni_w[i][0][1] = qpel_uni_w_h;
+        c->put_hevc_qpel_uni_w[i][1][0] = qpel_uni_w_v;
+        c->put_hevc_qpel_uni_w[i][1][1] = qpel_uni_w_hv;
+        c->put_hevc_epel_uni_w[i][0][0] = pel_uni_w_pixels;
+        c->put_hevc_epel_uni_w[i][0][1] = epel_uni_w_h;
+        c->put_hevc_epel_uni_w[i][1][0] = epel_uni_w_v;
+        c->put_hevc_epel_uni_w[i][1][1] = epel_uni_w_hv;
+        c->put_hevc_qpel_bi_w[i][0][0] = pel_bi_w_pixels;
+        c->put_hevc_qpel_bi_w[i][0][1] = qpel_bi_w_h;
+        c->put_hevc_qpel_bi_w[i][1][0] = qpel_bi_w_v;
+        c->put_hevc_qpel_bi_w[i][1][1] = qpel_bi_w_hv;
+        c->put_hevc_epel_bi_w[i][0][0] = pel_bi_w_pixels;
+        c->put_hevc_epel_bi_w[i][0][1] = epel_bi_w_h;
+        c->put_hevc_epel_bi_w[i][1][0] = epel_bi_w_v;
+        c->put_hevc_epel_bi_w[i][1][1] = epel_bi_w_hv;
+    }
+}

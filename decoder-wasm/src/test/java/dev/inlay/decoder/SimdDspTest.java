@@ -1,0 +1,63 @@
+package dev.inlay.decoder;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The SIMD builds replace FFmpeg's scalar H.264 and HEVC DSP functions with Inlay's own (src/main/c-simd):
+ * for H.264 every quarter-sample position of luma motion compensation at 16, 8 and 4 pixels, put and
+ * average; chroma motion compensation; explicit and implicit weighted prediction; the deblocking filter's
+ * normal and strong edges; for HEVC the luma and chroma interpolation filters with each output stage
+ * (bi-prediction intermediates, uni, bi, weighted) and sample adaptive offset. These streams are made to reach each of them (zooming texture for all sub-sample motion,
+ * all partition sizes and B-pyramids; fades for explicit weights; high and low quantisers for the
+ * deblocking strengths; CAVLC; 4:2:2; interlacing; odd sizes), and both SIMD builds must decode them
+ * exactly like native ffmpeg.
+ */
+class SimdDspTest {
+  @TempDir
+  static Path tmp;
+
+  private static final String ZOOM = "mandelbrot=size=%s:rate=25:end_pts=20,format=yuv420p,trim=duration=2";
+  private static final String PATTERN = "testsrc2=size=%s:rate=25:duration=2";
+
+  @ParameterizedTest(name = "{0} {3}")
+  @CsvSource(delimiter = '|', value = {
+      // Every partition, sub-pixel search, B-pyramid with implicit weights, 8x8 transforms.
+      "zoom-all-partitions.mkv | ZOOM 352x288 | -c:v libx264 -preset slow -crf 20 -x264-params partitions=all:bframes=3:b-pyramid=normal:weightb=1:direct=auto | simd",
+      "zoom-all-partitions.mkv | ZOOM 352x288 | -c:v libx264 -preset slow -crf 20 -x264-params partitions=all:bframes=3:b-pyramid=normal:weightb=1:direct=auto | flv-simd",
+      // Explicit weighted prediction on fades, in P and B pictures.
+      "fade-weights.mkv | PATTERN 320x240 -vf fade=in:0:20,fade=out:30:20 | -c:v libx264 -preset medium -x264-params weightp=2:bframes=2:weightb=1 | simd",
+      // CAVLC at a high quantiser: strong deblocking on every kind of edge.
+      "cavlc-deblock.flv | ZOOM 336x192 | -c:v libx264 -profile:v baseline -crf 40 -x264-params deblock=3,3 | simd",
+      // Intra only at a middle quantiser: the bS 4 filters on every macroblock edge.
+      "intra-only.mkv | ZOOM 320x240 | -c:v libx264 -preset fast -crf 28 -x264-params keyint=1 | flv-simd",
+      // Chroma motion compensation twice as tall (4:2:2), at an odd size.
+      "zoom-422-odd.mkv | ZOOM 322x182 | -c:v libx264 -preset fast -pix_fmt yuv422p -crf 24 | simd",
+      // MBAFF: field and frame macroblocks, their own chroma offsets and filters.
+      "zoom-mbaff.mkv | ZOOM 320x240 | -c:v libx264 -preset fast -flags +ildct+ilme -x264-params tff=1:bframes=2 | flv-simd",
+      // HEVC: every prediction block shape (AMP, rectangles), B-frames with weighted prediction, SAO.
+      "hevc-zoom.mkv | ZOOM 352x288 | -c:v libx265 -preset slow -x265-params log-level=error:bframes=4:weightb=1:weightp=1:rect=1:amp=1 | simd",
+      "hevc-fade-weights.mkv | PATTERN 320x240 -vf fade=in:0:20,fade=out:30:20 | -c:v libx265 -preset medium -x265-params log-level=error:weightp=1:weightb=1:bframes=3 | flv-simd",
+      // Chroma interpolation at 4:2:2 and 4:4:4, odd sizes (narrow blocks at the right edge), band and edge offsets.
+      "hevc-422-odd.mkv | ZOOM 322x182 | -c:v libx265 -preset fast -pix_fmt yuv422p -x265-params log-level=error:bframes=3 | simd",
+      "hevc-444-sao.mkv | ZOOM 338x190 | -c:v libx265 -preset fast -pix_fmt yuv444p -x265-params log-level=error:sao=1:selective-sao=0 | flv-simd"})
+  void decodesLikeNativeFfmpeg(String name, String source, String encoder, String variant) throws Exception {
+    String[] src = source.trim().split(" +");
+    String lavfi = String.format(src[0].equals("ZOOM") ? ZOOM : PATTERN, src[1]);
+    // One file per case: the cases may run in parallel.
+    Path file = tmp.resolve(variant + "-" + name);
+    List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
+        "-i", lavfi));
+    for (int i = 2; i < src.length; i++) {
+      cmd.add(src[i]);
+    }
+    cmd.addAll(List.of(encoder.trim().split(" +")));
+    cmd.add(file.toString());
+    FfmpegReference.run(cmd.toArray(String[]::new));
+    DecoderConformanceTest.check(file, variant);
+  }
+}

@@ -103,10 +103,10 @@ narrow_to_8_bit() {
     narrow hevcdsp.c 'FUNC(sao_band_filter, depth)' NULL
     narrow hevcdsp.c 'FUNC(sao_edge_filter, depth)' NULL
     narrow hevcdsp.c ' QPEL_FUNCS(depth);' ' (void)0;'
-    narrow hevcdsp.c ' QPEL_UNI_FUNCS(depth);' ' PEL_FUNC(put_hevc_qpel_uni, 0, 0, put_hevc_pel_uni_pixels, depth);'
+    narrow hevcdsp.c ' QPEL_UNI_FUNCS(depth);' ' (void)0;'
     narrow hevcdsp.c ' QPEL_BI_FUNCS(depth);' ' (void)0;'
     narrow hevcdsp.c ' EPEL_FUNCS(depth);' ' (void)0;'
-    narrow hevcdsp.c ' EPEL_UNI_FUNCS(depth);' ' PEL_FUNC(put_hevc_epel_uni, 0, 0, put_hevc_pel_uni_pixels, depth);'
+    narrow hevcdsp.c ' EPEL_UNI_FUNCS(depth);' ' (void)0;'
     narrow hevcdsp.c ' EPEL_BI_FUNCS(depth);' ' (void)0;'
   fi
   # The flags FFmpeg's configure gives its own sources for this toolchain (ffbuild/config.mak).
@@ -131,7 +131,8 @@ if [ "$variant" = simd ] && [ "$set" != webm ]; then
   wraps=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
          -Wl,--wrap=ff_hevc_dsp_init)
 fi
-key=$( { echo "$libs $set"; cat "$libs/.done" "$0" "$csrc"/*.c "$csrc"/*.h ${simd_src[@]+"${simd_src[@]}"};
+key=$( { echo "$libs $set"; cat "$libs/.done" "$0" "$csrc"/*.c "$csrc"/*.h ${simd_src[@]+"${simd_src[@]}"} \
+           $( [ ${#simd_src[@]} -gt 0 ] && echo "$here/../src/main/c-simd/"*.h );
          printf '%s\n' "${flags[@]}" ${wraps[@]+"${wraps[@]}"}; } | sha256sum | cut -c1-16)
 linked="$cache/link/$name-$key"
 if [ ! -f "$linked/.done" ]; then

@@ -1,31 +1,21 @@
 /*
  * Wasm SIMD (128-bit) versions of the 8-bit H.264 DSP functions where the decoder spends most of its
- * time: chroma and luma motion compensation (ITU-T H.264 8.4.2.2), and the deblocking filter's edge
- * filters (8.7.2.3 and 8.7.2.4). FFmpeg only has such code for x86, ARM, MIPS, PowerPC and LoongArch, so
- * a Wasm build otherwise runs its scalar C.
+ * time: chroma and luma motion compensation (ITU-T H.264 8.4.2.2), weighted prediction (8.4.2.3), the
+ * deblocking filter's edge filters (8.7.2.3 and 8.7.2.4) and the 4x4 inverse transform (8.5.12).
+ * FFmpeg only has such code for x86, ARM, MIPS, PowerPC and LoongArch, so a Wasm build otherwise
+ * runs its scalar C.
  *
  * The link of the SIMD builds wraps FFmpeg's set-up functions (wasm-ld --wrap): FFmpeg fills its tables
  * with the C functions as always, then the wrappers below put these in for 8-bit video. Every function
  * computes exactly what the standard (and FFmpeg's C) does, so the output stays bit-exact; the framecrc
  * tests hold every SIMD build to native ffmpeg.
  */
-#include <stddef.h>
-#include <stdint.h>
-#include <wasm_simd128.h>
+#include "inlay_simd.h"
 
 #include "libavcodec/h264chroma.h"
 #include "libavcodec/h264dsp.h"
+#include "libavcodec/h264_parse.h"
 #include "libavcodec/h264qpel.h"
-
-typedef v128_t V;
-#define INLINE static inline __attribute__((always_inline))
-/* The compact build (INLAY_SIMD_SMALL) keeps one copy of each block function instead of one per block
- * size and position, for size. */
-#ifdef INLAY_SIMD_SMALL
-#define SPECIALIZED static __attribute__((noinline))
-#else
-#define SPECIALIZED INLINE
-#endif
 
 /* ---- loads and stores of 4, 8 or 16 pixels ------------------------------------------------------- */
 
@@ -342,6 +332,88 @@ WEIGHTS(16)
 WEIGHTS(8)
 WEIGHTS(4)
 
+/* ---- inverse transform (8.5.12): the 4x4 transform and DC-only blocks, added to the prediction ----- */
+
+/* One pass of the 4x4 transform on four vectors (8.5.12.2), 16 bits: conforming streams stay within them
+ * (8.5.12.1), as FFmpeg's SIMD code for other machines assumes too. */
+INLINE void idct4_pass(V *a, V *b, V *c, V *d)
+{
+    V z0 = wasm_i16x8_add(*a, *c), z1 = wasm_i16x8_sub(*a, *c);
+    V z2 = wasm_i16x8_sub(wasm_i16x8_shr(*b, 1), *d), z3 = wasm_i16x8_add(*b, wasm_i16x8_shr(*d, 1));
+    *a = wasm_i16x8_add(z0, z3);
+    *b = wasm_i16x8_add(z1, z2);
+    *c = wasm_i16x8_sub(z1, z2);
+    *d = wasm_i16x8_sub(z0, z3);
+}
+
+/* Adds four rows of four 16-bit residuals (lanes 0-3 of r[k]) to dst, clipped to 8 bits. */
+INLINE void add_rows4(uint8_t *dst, ptrdiff_t stride, V r0, V r1, V r2, V r3)
+{
+    V rows[4] = { r0, r1, r2, r3 };
+    for (int k = 0; k < 4; k++, dst += stride) {
+        V p = wasm_i16x8_add(lo16(wasm_v128_load32_zero(dst)), rows[k]);
+        wasm_v128_store32_lane(dst, wasm_u8x16_narrow_i16x8(p, p), 0);
+    }
+}
+
+static void idct_add(uint8_t *dst, int16_t *block, int stride)
+{
+    block[0] += 1 << 5;
+    V top = wasm_v128_load(block), bottom = wasm_v128_load(block + 8);
+    V r0 = top, r1 = wasm_i64x2_shuffle(top, top, 1, 1), r2 = bottom, r3 = wasm_i64x2_shuffle(bottom, bottom, 1, 1);
+    idct4_pass(&r0, &r1, &r2, &r3);   /* down the columns: row vectors */
+    V a = wasm_i16x8_shuffle(r0, r1, 0, 8, 1, 9, 2, 10, 3, 11), b = wasm_i16x8_shuffle(r2, r3, 0, 8, 1, 9, 2, 10, 3, 11);
+    V t0 = wasm_i32x4_shuffle(a, b, 0, 4, 1, 5), t2 = wasm_i32x4_shuffle(a, b, 2, 6, 3, 7);
+    V t1 = wasm_i64x2_shuffle(t0, t0, 1, 1), t3 = wasm_i64x2_shuffle(t2, t2, 1, 1);
+    idct4_pass(&t0, &t1, &t2, &t3);   /* along the rows: lane i is column i of output row k */
+    add_rows4(dst, stride, wasm_i16x8_shr(t0, 6), wasm_i16x8_shr(t1, 6), wasm_i16x8_shr(t2, 6), wasm_i16x8_shr(t3, 6));
+    wasm_v128_store(block, wasm_i16x8_splat(0));
+    wasm_v128_store(block + 8, wasm_i16x8_splat(0));
+}
+
+static void idct_dc_add(uint8_t *dst, int16_t *block, int stride)
+{
+    V dc = wasm_i16x8_splat((block[0] + 32) >> 6);
+    block[0] = 0;
+    add_rows4(dst, stride, dc, dc, dc, dc);
+}
+
+/* The loops over a macroblock's blocks, as FFmpeg's C does them (h264idct_template.c), with the above. */
+static void idct_add16(uint8_t *dst, const int *block_offset, int16_t *block, int stride, const uint8_t nnzc[5 * 8])
+{
+    for (int i = 0; i < 16; i++) {
+        int nnz = nnzc[scan8[i]];
+        if (nnz) {
+            if (nnz == 1 && block[i * 16])
+                idct_dc_add(dst + block_offset[i], block + i * 16, stride);
+            else
+                idct_add(dst + block_offset[i], block + i * 16, stride);
+        }
+    }
+}
+
+static void idct_add16intra(uint8_t *dst, const int *block_offset, int16_t *block, int stride,
+                            const uint8_t nnzc[5 * 8])
+{
+    for (int i = 0; i < 16; i++) {
+        if (nnzc[scan8[i]])
+            idct_add(dst + block_offset[i], block + i * 16, stride);
+        else if (block[i * 16])
+            idct_dc_add(dst + block_offset[i], block + i * 16, stride);
+    }
+}
+
+static void idct_add8(uint8_t **dest, const int *block_offset, int16_t *block, int stride, const uint8_t nnzc[15 * 8])
+{
+    for (int j = 1; j < 3; j++)
+        for (int i = j * 16; i < j * 16 + 4; i++) {
+            if (nnzc[scan8[i]])
+                idct_add(dest[j - 1] + block_offset[i], block + i * 16, stride);
+            else if (block[i * 16])
+                idct_dc_add(dest[j - 1] + block_offset[i], block + i * 16, stride);
+        }
+}
+
 /* ---- deblocking (8.7.2.3, 8.7.2.4) --------------------------------------------------------------- */
 
 INLINE V absdiff(V a, V b) { return wasm_v128_or(wasm_u8x16_sub_sat(a, b), wasm_u8x16_sub_sat(b, a)); }
@@ -638,6 +710,12 @@ void __wrap_ff_h264dsp_init(H264DSPContext *c, const int bit_depth, const int ch
     __real_ff_h264dsp_init(c, bit_depth, chroma_format_idc);
     if (bit_depth != 8)
         return;
+    c->h264_idct_add = idct_add;
+    c->h264_idct_dc_add = idct_dc_add;
+    c->h264_idct_add16 = idct_add16;
+    c->h264_idct_add16intra = idct_add16intra;
+    if (chroma_format_idc <= 1)
+        c->h264_idct_add8 = idct_add8;
     c->weight_h264_pixels_tab[0] = weight16;
     c->weight_h264_pixels_tab[1] = weight8;
     c->weight_h264_pixels_tab[2] = weight4;

@@ -9,22 +9,10 @@
  * a time, and put together for each table entry. As in the H.264 file, the link wraps FFmpeg's set-up
  * function, and the results are bit-exact (the framecrc tests hold the SIMD builds to native ffmpeg).
  */
-#include <stddef.h>
-#include <stdint.h>
-#include <wasm_simd128.h>
+#include "inlay_simd.h"
 
 #include "libavcodec/defs.h"
 #include "libavcodec/hevcdsp.h"
-
-typedef v128_t V;
-#define INLINE static inline __attribute__((always_inline))
-/* The compact build (INLAY_SIMD_SMALL) keeps one copy of each block function instead of one per block
- * size and position, for size. */
-#ifdef INLAY_SIMD_SMALL
-#define SPECIALIZED static __attribute__((noinline))
-#else
-#define SPECIALIZED INLINE
-#endif
 
 /* ---- output stages ---------------------------------------------------------------------------------- */
 
@@ -127,7 +115,7 @@ INLINE V filter_i16(const int16_t *t, const V *c, int taps)
  * One prediction block: filter kind over src (taps 8 for luma, 4 for chroma; before is 3 or 1, the
  * rows and columns the filter reaches back), then output stage out.
  */
-SPECIALIZED void mc(const Out *o, int out, int filt, int taps, const uint8_t *src, ptrdiff_t stride, int height,
+INLINE void mc(const Out *o, int out, int filt, int taps, const uint8_t *src, ptrdiff_t stride, int height,
                int width, intptr_t mx, intptr_t my)
 {
     const int before = taps == 8 ? 3 : 1;
@@ -229,10 +217,23 @@ INLINE void store_bytes(uint8_t *p, V v, int n)
         wasm_v128_store(p, v);
         return;
     }
-    uint8_t tmp[16] __attribute__((aligned(16)));
-    wasm_v128_store(tmp, v);
-    for (int i = 0; i < n; i++)
-        p[i] = tmp[i];
+    if (n & 8) {
+        wasm_v128_store64_lane(p, v, 0);
+        v = wasm_i64x2_shuffle(v, v, 1, 1);
+        p += 8;
+    }
+    if (n & 4) {
+        wasm_v128_store32_lane(p, v, 0);
+        v = wasm_i32x4_shuffle(v, v, 1, 2, 3, 3);
+        p += 4;
+    }
+    if (n & 2) {
+        wasm_v128_store16_lane(p, v, 0);
+        v = wasm_i16x8_shuffle(v, v, 1, 2, 3, 4, 5, 6, 7, 7);
+        p += 2;
+    }
+    if (n & 1)
+        wasm_v128_store8_lane(p, v, 0);
 }
 
 /* Clip1(s + offset) for unsigned s and signed offset bytes. */
@@ -259,7 +260,7 @@ static void sao_band_filter(uint8_t *dst, uint8_t *src, ptrdiff_t stride_dst, pt
         }
 }
 
-/* Edge offset (8.7.3.2): each sample against its two neighbours along class eo (horizontal, vertical,
+/* Edge offset: each sample against its two neighbours along class eo (Table 8-?: horizontal, vertical,
  * 135 and 45 degrees), edgeIdx = 2 + sign(s - a) + sign(s - b) mapped through { 1, 2, 0, 3, 4 }. */
 static void sao_edge_filter(uint8_t *dst, uint8_t *src, ptrdiff_t stride_dst, int16_t *sao_offset_val, int eo,
                             int width, int height)
@@ -281,6 +282,15 @@ static void sao_edge_filter(uint8_t *dst, uint8_t *src, ptrdiff_t stride_dst, in
             V idx = wasm_i8x16_sub(two, wasm_i8x16_add(da, db));
             store_bytes(dst + x, add_offset(s, wasm_i8x16_swizzle(table, idx)), width - x);
         }
+}
+
+/* The uni-predicted copy of whole samples (8.5.3.3.4.2 with no fraction): rows of width bytes. */
+static void pel_uni_pixels(uint8_t *dst, ptrdiff_t dstride, uint8_t *src, ptrdiff_t stride, int height, intptr_t mx,
+                           intptr_t my, int width)
+{
+    for (int y = 0; y < height; y++, dst += dstride, src += stride)
+        for (int x = 0; x < width; x += 16)
+            store_bytes(dst + x, wasm_v128_load(src + x), width - x);
 }
 
 /* ---- the wrapped set-up function ---------------------------------------------------------------------- */
@@ -305,7 +315,8 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
         c->put_hevc_epel[i][0][1] = epel_h;
         c->put_hevc_epel[i][1][0] = epel_v;
         c->put_hevc_epel[i][1][1] = epel_hv;
-        /* put_hevc_[qe]pel_uni[i][0][0] stays FFmpeg's: it is a memcpy per row. */
+        c->put_hevc_qpel_uni[i][0][0] = pel_uni_pixels;
+        c->put_hevc_epel_uni[i][0][0] = pel_uni_pixels;
         c->put_hevc_qpel_uni[i][0][1] = qpel_uni_h;
         c->put_hevc_qpel_uni[i][1][0] = qpel_uni_v;
         c->put_hevc_qpel_uni[i][1][1] = qpel_uni_hv;

@@ -676,6 +676,93 @@ static void h_loop_filter_chroma(uint8_t *pix, ptrdiff_t s, int a, int b, int8_t
 static void v_loop_filter_chroma_intra(uint8_t *pix, ptrdiff_t s, int a, int b) { v_chroma(pix, s, a, b, NULL, 1); }
 static void h_loop_filter_chroma_intra(uint8_t *pix, ptrdiff_t s, int a, int b) { h_chroma(pix, s, a, b, NULL, 1); }
 
+/* ---- boundary strengths of a macroblock's inter edges (8.7.2.1) ---------------------------------- */
+
+/* FFmpeg computes the strengths of inter macroblocks with a SIMD hook when there is one (it has them for
+ * x86, which native ffmpeg runs, and MIPS) and otherwise per edge in scalar C; the hook also lets it take
+ * its faster deblocking path for frames without MBAFF. Inputs are the decoder's caches, 8 entries per row
+ * with the macroblock's 4x4 blocks at 12 + x + 8 * y (the row above at -8, the column left at -1): nnz
+ * (coefficients present), ref (reference picture per list, the same number for the same picture, -1
+ * when unused) and mv (quarter-sample vectors; zero where a list is unused). bS is 2 when either block has
+ * coefficients, else 1 when the blocks predict from different pictures or their vectors differ by 4 or
+ * more quarter samples (vertically 4, or 2 between fields), else 0. With two lists the blocks must differ
+ * both ways, list for list and crossed. */
+
+/* Per block (32-bit lane): all ones where the vectors differ by the limit or more in x or y. */
+INLINE V mv_differ(const int16_t *a, const int16_t *b, V limit)
+{
+    V d = wasm_i16x8_sub(wasm_v128_load(a), wasm_v128_load(b));
+    V far = wasm_v128_or(wasm_i16x8_gt(d, limit), wasm_i16x8_lt(d, wasm_i16x8_neg(limit)));
+    return wasm_i32x4_ne(far, wasm_i32x4_splat(0));
+}
+
+/* Per block (32-bit lane): all ones where the four references differ. */
+INLINE V ref_differ(const int8_t *a, const int8_t *b)
+{
+    V ne = wasm_i8x16_ne(wasm_v128_load32_zero(a), wasm_v128_load32_zero(b));
+    return wasm_i32x4_extend_low_i16x8(wasm_i16x8_extend_low_i8x16(ne));
+}
+
+/* Whether motion sets four blocks apart from their neighbours at offset d (32-bit lanes, all ones). */
+INLINE V motion_differs(int8_t ref[2][40], int16_t mv[2][40][2], int i, int d, int bidir, V limit)
+{
+    V straight = wasm_v128_or(ref_differ(&ref[0][i], &ref[0][i + d]),
+                              mv_differ(mv[0][i], mv[0][i + d], limit));
+    if (!bidir)
+        return straight;
+    straight = wasm_v128_or(straight, wasm_v128_or(ref_differ(&ref[1][i], &ref[1][i + d]),
+                                                   mv_differ(mv[1][i], mv[1][i + d], limit)));
+    V crossed = wasm_v128_or(wasm_v128_or(ref_differ(&ref[0][i], &ref[1][i + d]),
+                                          ref_differ(&ref[1][i], &ref[0][i + d])),
+                             wasm_v128_or(mv_differ(mv[0][i], mv[1][i + d], limit),
+                                          mv_differ(mv[1][i], mv[0][i + d], limit)));
+    return wasm_v128_and(straight, crossed);
+}
+
+/* The strengths of four blocks (32-bit lanes): 2 with coefficients on either side, else 1 or 0. */
+INLINE V strength(const uint8_t *nnz, int i, int d, V motion)
+{
+    V coded = wasm_i8x16_ne(wasm_v128_or(wasm_v128_load32_zero(nnz + i), wasm_v128_load32_zero(nnz + i + d)),
+                            wasm_i8x16_splat(0));
+    coded = wasm_i32x4_extend_low_i16x8(wasm_i16x8_extend_low_i8x16(coded));
+    return wasm_v128_bitselect(wasm_i32x4_splat(2), wasm_v128_and(motion, wasm_i32x4_splat(1)), coded);
+}
+
+static void loop_filter_strength(int16_t bS[2][4][4], uint8_t nnz[40], int8_t ref[2][40], int16_t mv[2][40][2],
+                                 int bidir, int edges, int step, int mask_mv0, int mask_mv1, int field)
+{
+    /* x limit 3 and y limit 3 (frames) or 1 (fields): differ when |d| > limit */
+    V limit = field ? wasm_i16x8_make(3, 1, 3, 1, 3, 1, 3, 1) : wasm_i16x8_splat(3);
+    /* Horizontal edges: row y against the row above. Rows inside one prediction block (mask_mv1) have
+     * no motion difference. */
+    for (int y = 0; y < edges; y += step) {
+        int i = 12 + 8 * y;
+        V motion = y & mask_mv1 ? wasm_i32x4_splat(0) : motion_differs(ref, mv, i, -8, bidir, limit);
+        V s = strength(nnz, i, -8, motion);
+        wasm_v128_store64_lane(bS[1][y], wasm_i16x8_narrow_i32x4(s, s), 0);
+    }
+    /* Vertical edges, one row of four edges at a time, then turned so that bS[0][x] is edge x. When the
+     * rows of both this macroblock and the one to its left share their vectors (mask_mv0), rows 1-3
+     * move as row 0 does. */
+    V rows[4], motion = wasm_i32x4_splat(0);
+    for (int y = 0; y < 4; y++) {
+        int i = 12 + 8 * y;
+        if (!(y & mask_mv0))
+            motion = motion_differs(ref, mv, i, -1, bidir, limit);
+        rows[y] = strength(nnz, i, -1, motion);
+    }
+    V t0 = wasm_i32x4_shuffle(rows[0], rows[1], 0, 4, 1, 5);
+    V t1 = wasm_i32x4_shuffle(rows[2], rows[3], 0, 4, 1, 5);
+    V t2 = wasm_i32x4_shuffle(rows[0], rows[1], 2, 6, 3, 7);
+    V t3 = wasm_i32x4_shuffle(rows[2], rows[3], 2, 6, 3, 7);
+    V c0 = wasm_i32x4_shuffle(t0, t1, 0, 1, 4, 5);
+    V c1 = wasm_i32x4_shuffle(t0, t1, 2, 3, 6, 7);
+    V c2 = wasm_i32x4_shuffle(t2, t3, 0, 1, 4, 5);
+    V c3 = wasm_i32x4_shuffle(t2, t3, 2, 3, 6, 7);
+    wasm_v128_store(bS[0][0], wasm_i16x8_narrow_i32x4(c0, c1));
+    wasm_v128_store(bS[0][2], wasm_i16x8_narrow_i32x4(c2, c3));
+}
+
 /* ---- the wrapped set-up functions ----------------------------------------------------------------- */
 
 void __real_ff_h264chroma_init(H264ChromaContext *c, int bit_depth);
@@ -708,6 +795,8 @@ void __wrap_ff_h264qpel_init(H264QpelContext *c, int bit_depth)
 void __wrap_ff_h264dsp_init(H264DSPContext *c, const int bit_depth, const int chroma_format_idc)
 {
     __real_ff_h264dsp_init(c, bit_depth, chroma_format_idc);
+    if (chroma_format_idc <= 1)   /* as native FFmpeg does, for every depth */
+        c->h264_loop_filter_strength = loop_filter_strength;
     if (bit_depth != 8)
         return;
     c->h264_idct_add = idct_add;

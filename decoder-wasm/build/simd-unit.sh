@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the unit checks of Inlay's Wasm SIMD DSP functions (src/test/c/*.c, each a program that includes
+# the file it checks) against the headers of the cached FFmpeg source, into OUTDIR/NAME.js for node.
+# The tests run them (SimdUnitTest). Rebuilt when a source or this script is newer than the output.
+#
+# Usage: simd-unit.sh OUTDIR
+set -euo pipefail
+
+outdir=${1:?output folder}
+here=$(cd "$(dirname "$0")" && pwd)
+export NODE_PATH=/usr/share/nodejs
+export PATH=/usr/bin:$PATH
+libs=$("$here/ffmpeg-libs.sh" simd)
+cache=$(dirname "$(dirname "$libs")")
+src="$cache/src/$(sed -n 's/^ffmpeg=\([^ ]*\).*/\1/p' "$libs/.done")"
+mkdir -p "$outdir/cfg"
+cp "$libs/include/ffmpeg-config.h" "$outdir/cfg/config.h"
+for test in "$here"/../src/test/c/*.c; do
+  name=$(basename "$test" .c)
+  out="$outdir/$name.js"
+  newest=$(ls -t "$test" "$here"/../src/test/c/*.h "$here"/../src/main/c-simd/* "$0" | head -1)
+  if [ ! -f "$out" ] || [ "$newest" -nt "$out" ]; then
+    echo "[simd-unit] building $name.js" >&2
+    emcc -O2 -msimd128 -sENVIRONMENT=node -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -w -I"$outdir/cfg" -I"$src" -I"$libs/include" \
+      "$test" -o "$out"
+  fi
+done

@@ -1,0 +1,37 @@
+package dev.inlay.decoder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs the unit checks of the Wasm SIMD DSP functions (src/test/c, built by build/simd-unit.sh) under
+ * node: each compares one function with a scalar reference on random inputs, for the cases no encoder
+ * at hand produces.
+ */
+class SimdUnitTest {
+  private static final Pattern RESULT = Pattern.compile("(\\d+) cases, (\\d+) mismatches");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h264_strength_test"})
+  void matchesTheScalarReference(String name) throws Exception {
+    Path script = Path.of("target", "simd-unit", name + ".js");
+    assertTrue(Files.isRegularFile(script), script + " was not built");
+    Process node = new ProcessBuilder("node", script.toString()).redirectErrorStream(true).start();
+    String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(node.waitFor(120, TimeUnit.SECONDS), name + " did not finish");
+    Matcher m = RESULT.matcher(out);
+    assertTrue(m.find(), "no result from " + name + ": " + out);
+    assertTrue(Long.parseLong(m.group(1)) >= 100_000, out);
+    assertEquals("0", m.group(2), out);
+    assertEquals(0, node.exitValue(), out);
+  }
+}

@@ -108,6 +108,7 @@ narrow_to_8_bit() {
     narrow hevcdsp.c ' EPEL_FUNCS(depth);' ' (void)0;'
     narrow hevcdsp.c ' EPEL_UNI_FUNCS(depth);' ' (void)0;'
     narrow hevcdsp.c ' EPEL_BI_FUNCS(depth);' ' (void)0;'
+    narrow videodsp.c 'ctx->emulated_edge_mc = ff_emulated_edge_mc_8;' 'ctx->emulated_edge_mc = NULL;'
   fi
   # The flags FFmpeg's configure gives its own sources for this toolchain (ffbuild/config.mak).
   local ffflags=(-D_ISOC99_SOURCE -D_FILE_OFFSET_BITS=64 -D_LARGEFILE_SOURCE -D_POSIX_C_SOURCE=200112
@@ -121,15 +122,19 @@ narrow_to_8_bit() {
 }
 
 libs=$("$here/ffmpeg-libs.sh" "$profile")
-# The SIMD builds of sets with H.264 replace FFmpeg's scalar H.264 DSP functions with Inlay's Wasm SIMD
-# ones (src/main/c-simd): the link wraps FFmpeg's set-up functions, which fill the tables as always and
-# then hand them to Inlay's wrappers.
+# The SIMD builds replace FFmpeg's scalar edge emulation, and in sets with H.264 and HEVC their hottest DSP
+# functions, with Inlay's Wasm SIMD ones (src/main/c-simd): the link wraps FFmpeg's set-up functions,
+# which fill the tables as always and then hand them to Inlay's wrappers.
 simd_src=()
 wraps=()
-if [ "$variant" = simd ] && [ "$set" != webm ]; then
-  simd_src=("$here/../src/main/c-simd/inlay_simd_h264.c" "$here/../src/main/c-simd/inlay_simd_hevc.c")
-  wraps=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
-         -Wl,--wrap=ff_hevc_dsp_init)
+if [ "$variant" = simd ]; then
+  simd_src=("$here/../src/main/c-simd/inlay_simd_video.c")
+  wraps=(-Wl,--wrap=ff_videodsp_init)
+  if [ "$set" != webm ]; then
+    simd_src+=("$here/../src/main/c-simd/inlay_simd_h264.c" "$here/../src/main/c-simd/inlay_simd_hevc.c")
+    wraps+=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
+            -Wl,--wrap=ff_hevc_dsp_init)
+  fi
 fi
 key=$( { echo "$libs $set"; cat "$libs/.done" "$0" "$csrc"/*.c "$csrc"/*.h ${simd_src[@]+"${simd_src[@]}"} \
            $( [ ${#simd_src[@]} -gt 0 ] && echo "$here/../src/main/c-simd/"*.h );

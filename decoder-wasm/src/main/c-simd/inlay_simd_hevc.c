@@ -293,6 +293,136 @@ static void pel_uni_pixels(uint8_t *dst, ptrdiff_t dstride, uint8_t *src, ptrdif
             store_bytes(dst + x, wasm_v128_load(src + x), width - x);
 }
 
+/* ---- deblocking filter, luma (H.265 8.7.2.5.3, 8.7.2.5.6 and 8.7.2.5.7) ----------------------------- */
+
+/* Transposes the 8x8 bytes held in the low halves of r[0..7] into c[0..7] (low halves). */
+INLINE void transpose_8x8(const V r[8], V c[8])
+{
+    V a0 = wasm_i8x16_shuffle(r[0], r[1], 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+    V a1 = wasm_i8x16_shuffle(r[2], r[3], 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+    V a2 = wasm_i8x16_shuffle(r[4], r[5], 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+    V a3 = wasm_i8x16_shuffle(r[6], r[7], 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+    V b0 = wasm_i16x8_shuffle(a0, a1, 0, 8, 1, 9, 2, 10, 3, 11);     /* columns 0-3, rows 0-3 */
+    V b1 = wasm_i16x8_shuffle(a0, a1, 4, 12, 5, 13, 6, 14, 7, 15);   /* columns 4-7, rows 0-3 */
+    V b2 = wasm_i16x8_shuffle(a2, a3, 0, 8, 1, 9, 2, 10, 3, 11);     /* columns 0-3, rows 4-7 */
+    V b3 = wasm_i16x8_shuffle(a2, a3, 4, 12, 5, 13, 6, 14, 7, 15);   /* columns 4-7, rows 4-7 */
+    V c01 = wasm_i32x4_shuffle(b0, b2, 0, 4, 1, 5), c23 = wasm_i32x4_shuffle(b0, b2, 2, 6, 3, 7);
+    V c45 = wasm_i32x4_shuffle(b1, b3, 0, 4, 1, 5), c67 = wasm_i32x4_shuffle(b1, b3, 2, 6, 3, 7);
+    c[0] = c01; c[1] = wasm_i64x2_shuffle(c01, c01, 1, 1);
+    c[2] = c23; c[3] = wasm_i64x2_shuffle(c23, c23, 1, 1);
+    c[4] = c45; c[5] = wasm_i64x2_shuffle(c45, c45, 1, 1);
+    c[6] = c67; c[7] = wasm_i64x2_shuffle(c67, c67, 1, 1);
+}
+
+/* Each lane of a segment (lanes 0-3, 4-7) takes the value of its first (a) or last (b) line. */
+INLINE V line0(V v) { return wasm_i16x8_shuffle(v, v, 0, 0, 0, 0, 4, 4, 4, 4); }
+INLINE V line3(V v) { return wasm_i16x8_shuffle(v, v, 3, 3, 3, 3, 7, 7, 7, 7); }
+INLINE V abs16(V v) { return wasm_i16x8_abs(v); }
+INLINE V clip16(V v, V lo, V hi) { return wasm_i16x8_min(wasm_i16x8_max(v, lo), hi); }
+
+/*
+ * Filters eight lines across one luma edge: x[0..7] are p3, p2, p1, p0, q0, q1, q2, q3 of the eight lines
+ * as 16-bit lanes; lines 0-3 and 4-7 are the two four-line segments, each with its own tc and PCM flags.
+ */
+INLINE void luma_edge(V x[8], int beta, const int32_t *tc, const uint8_t *no_p, const uint8_t *no_q)
+{
+    V p3 = x[0], p2 = x[1], p1 = x[2], p0 = x[3], q0 = x[4], q1 = x[5], q2 = x[6], q3 = x[7];
+    V tcv = wasm_i16x8_make(tc[0], tc[0], tc[0], tc[0], tc[1], tc[1], tc[1], tc[1]);
+    V vbeta = wasm_i16x8_splat(beta);
+    /* 8.7.2.5.3: activity of each side on the segment's first and last lines */
+    V dp = abs16(wasm_i16x8_add(wasm_i16x8_sub(p2, wasm_i16x8_shl(p1, 1)), p0));
+    V dq = abs16(wasm_i16x8_add(wasm_i16x8_sub(q2, wasm_i16x8_shl(q1, 1)), q0));
+    V dpq = wasm_i16x8_add(dp, dq);
+    V d0 = line0(dpq), d3 = line3(dpq);
+    V on = wasm_i16x8_lt(wasm_i16x8_add(d0, d3), vbeta);
+    if (!wasm_v128_any_true(on))
+        return;
+    /* 8.7.2.5.6: strong filtering when both lines are smooth and the step across the edge is small */
+    V beta3 = wasm_i16x8_splat(beta >> 3), beta2 = wasm_i16x8_splat(beta >> 2);
+    V tc25 = wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_mul(tcv, wasm_i16x8_splat(5)), wasm_i16x8_splat(1)), 1);
+    V flat = wasm_i16x8_add(abs16(wasm_i16x8_sub(p3, p0)), abs16(wasm_i16x8_sub(q3, q0)));
+    V line_strong = wasm_v128_and(wasm_v128_and(wasm_i16x8_lt(flat, beta3),
+                                                wasm_i16x8_lt(abs16(wasm_i16x8_sub(p0, q0)), tc25)),
+                                  wasm_i16x8_lt(wasm_i16x8_shl(dpq, 1), beta2));
+    V strong = wasm_v128_and(line0(line_strong), line3(line_strong));
+    /* 8.7.2.5.7, strong: each of three samples a side moves to a smoothed value, by at most 2 * tc */
+    V tc2 = wasm_i16x8_shl(tcv, 1), ntc2 = wasm_i16x8_neg(tc2);
+    V four = wasm_i16x8_splat(4), two = wasm_i16x8_splat(2);
+    V pq = wasm_i16x8_add(p0, q0);
+    V sp0 = wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_add(wasm_i16x8_add(p2, q1), wasm_i16x8_shl(wasm_i16x8_add(p1, pq), 1)), four), 3);
+    V sp1 = wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_add(p2, p1), wasm_i16x8_add(pq, two)), 2);
+    V sp2 = wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_add(wasm_i16x8_shl(p3, 1), wasm_i16x8_mul(p2, wasm_i16x8_splat(3))),
+                                          wasm_i16x8_add(wasm_i16x8_add(p1, pq), four)), 3);
+    V sq0 = wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_add(wasm_i16x8_add(q2, p1), wasm_i16x8_shl(wasm_i16x8_add(q1, pq), 1)), four), 3);
+    V sq1 = wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_add(q2, q1), wasm_i16x8_add(pq, two)), 2);
+    V sq2 = wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_add(wasm_i16x8_shl(q3, 1), wasm_i16x8_mul(q2, wasm_i16x8_splat(3))),
+                                          wasm_i16x8_add(wasm_i16x8_add(q1, pq), four)), 3);
+    sp0 = wasm_i16x8_add(p0, clip16(wasm_i16x8_sub(sp0, p0), ntc2, tc2));
+    sp1 = wasm_i16x8_add(p1, clip16(wasm_i16x8_sub(sp1, p1), ntc2, tc2));
+    sp2 = wasm_i16x8_add(p2, clip16(wasm_i16x8_sub(sp2, p2), ntc2, tc2));
+    sq0 = wasm_i16x8_add(q0, clip16(wasm_i16x8_sub(sq0, q0), ntc2, tc2));
+    sq1 = wasm_i16x8_add(q1, clip16(wasm_i16x8_sub(sq1, q1), ntc2, tc2));
+    sq2 = wasm_i16x8_add(q2, clip16(wasm_i16x8_sub(sq2, q2), ntc2, tc2));
+    /* 8.7.2.5.7, normal: p0 and q0 move by delta, p1 and q1 too where their side is smooth */
+    V side = wasm_i16x8_splat((beta + (beta >> 1)) >> 3);
+    V nd_p = wasm_i16x8_lt(wasm_i16x8_add(line0(dp), line3(dp)), side);
+    V nd_q = wasm_i16x8_lt(wasm_i16x8_add(line0(dq), line3(dq)), side);
+    V delta = wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_sub(wasm_i16x8_mul(wasm_i16x8_sub(q0, p0), wasm_i16x8_splat(9)),
+                                                           wasm_i16x8_mul(wasm_i16x8_sub(q1, p1), wasm_i16x8_splat(3))),
+                                            wasm_i16x8_splat(8)), 4);
+    V active = wasm_i16x8_lt(abs16(delta), wasm_i16x8_mul(tcv, wasm_i16x8_splat(10)));
+    delta = clip16(delta, wasm_i16x8_neg(tcv), tcv);
+    V tc_2 = wasm_i16x8_shr(tcv, 1), ntc_2 = wasm_i16x8_neg(tc_2);
+    V zero = wasm_i16x8_splat(0), max = wasm_i16x8_splat(255);
+    V np0 = clip16(wasm_i16x8_add(p0, delta), zero, max);
+    V nq0 = clip16(wasm_i16x8_sub(q0, delta), zero, max);
+    V dp1 = clip16(wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_sub(wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_add(p2, p0), wasm_i16x8_splat(1)), 1), p1), delta), 1), ntc_2, tc_2);
+    V dq1 = clip16(wasm_i16x8_shr(wasm_i16x8_sub(wasm_i16x8_sub(wasm_i16x8_shr(wasm_i16x8_add(wasm_i16x8_add(q2, q0), wasm_i16x8_splat(1)), 1), q1), delta), 1), ntc_2, tc_2);
+    V np1 = wasm_v128_bitselect(clip16(wasm_i16x8_add(p1, dp1), zero, max), p1, nd_p);
+    V nq1 = wasm_v128_bitselect(clip16(wasm_i16x8_add(q1, dq1), zero, max), q1, nd_q);
+    /* what each line gets: strong, normal where active, or nothing; PCM samples (no_p, no_q) stay */
+    V normal = wasm_v128_andnot(active, strong);
+    V keep_p = wasm_i16x8_make(-!!no_p[0], -!!no_p[0], -!!no_p[0], -!!no_p[0], -!!no_p[1], -!!no_p[1], -!!no_p[1], -!!no_p[1]);
+    V keep_q = wasm_i16x8_make(-!!no_q[0], -!!no_q[0], -!!no_q[0], -!!no_q[0], -!!no_q[1], -!!no_q[1], -!!no_q[1], -!!no_q[1]);
+    V do_p = wasm_v128_andnot(on, keep_p), do_q = wasm_v128_andnot(on, keep_q);
+    V sp = wasm_v128_and(strong, do_p), np = wasm_v128_and(normal, do_p);
+    V sq = wasm_v128_and(strong, do_q), nq = wasm_v128_and(normal, do_q);
+    x[1] = wasm_v128_bitselect(sp2, p2, sp);
+    x[2] = wasm_v128_bitselect(sp1, wasm_v128_bitselect(np1, p1, np), sp);
+    x[3] = wasm_v128_bitselect(sp0, wasm_v128_bitselect(np0, p0, np), sp);
+    x[4] = wasm_v128_bitselect(sq0, wasm_v128_bitselect(nq0, q0, nq), sq);
+    x[5] = wasm_v128_bitselect(sq1, wasm_v128_bitselect(nq1, q1, nq), sq);
+    x[6] = wasm_v128_bitselect(sq2, q2, sq);
+}
+
+/* A horizontal edge: the eight samples of each line lie in one column, rows pix - 4 * stride on. */
+static void h_loop_filter_luma(uint8_t *pix, ptrdiff_t stride, int beta, int32_t *tc, uint8_t *no_p, uint8_t *no_q)
+{
+    V x[8];
+    for (int i = 0; i < 8; i++)
+        x[i] = wasm_u16x8_load8x8(pix + (i - 4) * stride);
+    luma_edge(x, beta, tc, no_p, no_q);
+    for (int i = 1; i < 7; i++)
+        wasm_v128_store64_lane(pix + (i - 4) * stride, wasm_u8x16_narrow_i16x8(x[i], x[i]), 0);
+}
+
+/* A vertical edge: each line is a row, pix - 4 to pix + 3; the block is turned around and back. */
+static void v_loop_filter_luma(uint8_t *pix, ptrdiff_t stride, int beta, int32_t *tc, uint8_t *no_p, uint8_t *no_q)
+{
+    V r[8], x[8];
+    for (int i = 0; i < 8; i++)
+        r[i] = wasm_v128_load64_zero(pix - 4 + i * stride);
+    transpose_8x8(r, x);
+    for (int i = 0; i < 8; i++)
+        x[i] = wasm_u16x8_extend_low_u8x16(x[i]);
+    luma_edge(x, beta, tc, no_p, no_q);
+    for (int i = 0; i < 8; i++)
+        x[i] = wasm_u8x16_narrow_i16x8(x[i], x[i]);
+    transpose_8x8(x, r);
+    for (int i = 0; i < 8; i++)
+        wasm_v128_store64_lane(pix - 4 + i * stride, r[i], 0);
+}
+
 /* ---- the wrapped set-up function ---------------------------------------------------------------------- */
 
 void __real_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth);
@@ -302,6 +432,8 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
     __real_ff_hevc_dsp_init(c, bit_depth);
     if (bit_depth != 8)
         return;
+    c->hevc_h_loop_filter_luma = h_loop_filter_luma;
+    c->hevc_v_loop_filter_luma = v_loop_filter_luma;
     for (int i = 0; i < 5; i++) {
         c->sao_band_filter[i] = sao_band_filter;
         c->sao_edge_filter[i] = sao_edge_filter;

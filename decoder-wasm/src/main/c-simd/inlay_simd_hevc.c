@@ -149,6 +149,32 @@ INLINE void mc(const Out *o, int out, int filt, int taps, const uint8_t *src, pt
     }
 }
 
+/* Stores the first n (1 to 16) bytes of v. */
+INLINE void store_bytes(uint8_t *p, V v, int n)
+{
+    if (n >= 16) {
+        wasm_v128_store(p, v);
+        return;
+    }
+    if (n & 8) {
+        wasm_v128_store64_lane(p, v, 0);
+        v = wasm_i64x2_shuffle(v, v, 1, 1);
+        p += 8;
+    }
+    if (n & 4) {
+        wasm_v128_store32_lane(p, v, 0);
+        v = wasm_i32x4_shuffle(v, v, 1, 2, 3, 3);
+        p += 4;
+    }
+    if (n & 2) {
+        wasm_v128_store16_lane(p, v, 0);
+        v = wasm_i16x8_shuffle(v, v, 1, 2, 3, 4, 5, 6, 7, 7);
+        p += 2;
+    }
+    if (n & 1)
+        wasm_v128_store8_lane(p, v, 0);
+}
+
 /* ---- FFmpeg's entry points ---------------------------------------------------------------------------- */
 
 #define PLAIN(NAME, FILT, TAPS)                                                                          \
@@ -194,10 +220,58 @@ INLINE void mc(const Out *o, int out, int filt, int taps, const uint8_t *src, pt
     }
 
 /* Copies need no taps; 8 keeps the code of one instance. */
-PLAIN(pel_pixels, F_PEL, 8)
-BI(pel_bi_pixels, F_PEL, 8)
-UNI_W(pel_uni_w_pixels, F_PEL, 8)
 BI_W(pel_bi_w_pixels, F_PEL, 8)
+
+/* The copies most blocks of still or slowly moving pictures take, sixteen pixels at a time (their
+ * loads may read up to 15 bytes past the block's row, as the filters' do). */
+static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t stride, int height, intptr_t mx, intptr_t my, int width)
+{
+    for (int y = 0; y < height; y++, src += stride, dst += MAX_PB_SIZE)
+        for (int x = 0; x < width; x += 16) {
+            V s = wasm_v128_load(src + x);
+            wasm_v128_store(dst + x, wasm_i16x8_shl(wasm_u16x8_extend_low_u8x16(s), 6));
+            if (width - x > 8)
+                wasm_v128_store(dst + x + 8, wasm_i16x8_shl(wasm_u16x8_extend_high_u8x16(s), 6));
+        }
+}
+
+/* (src << 6 + src2 + 64) >> 7, clipped to 8 bits (the saturating sums cannot change that). */
+static void pel_bi_pixels(uint8_t *dst, ptrdiff_t dstride, uint8_t *src, ptrdiff_t stride, int16_t *src2, int height,
+                          intptr_t mx, intptr_t my, int width)
+{
+    const V r = wasm_i16x8_splat(64);
+    for (int y = 0; y < height; y++, src += stride, dst += dstride, src2 += MAX_PB_SIZE)
+        for (int x = 0; x < width; x += 16) {
+            V s = wasm_v128_load(src + x);
+            V lo = wasm_i16x8_add_sat(wasm_i16x8_shl(wasm_u16x8_extend_low_u8x16(s), 6), wasm_v128_load(src2 + x));
+            V hi = wasm_i16x8_add_sat(wasm_i16x8_shl(wasm_u16x8_extend_high_u8x16(s), 6), wasm_v128_load(src2 + x + 8));
+            lo = wasm_i16x8_shr(wasm_i16x8_add_sat(lo, r), 7);
+            hi = wasm_i16x8_shr(wasm_i16x8_add_sat(hi, r), 7);
+            store_bytes(dst + x, wasm_u8x16_narrow_i16x8(lo, hi), width - x);
+        }
+}
+
+/*
+ * ((src << 6) * wx + (1 << (denom + 5))) >> (denom + 6), plus ox, clipped: the same as
+ * (src * wx + round + (ox << denom)) >> denom with round = 1 << (denom - 1), or 0 when denom is 0.
+ */
+static void pel_uni_w_pixels(uint8_t *dst, ptrdiff_t dstride, uint8_t *src, ptrdiff_t stride, int height, int denom,
+                             int wx, int ox, intptr_t mx, intptr_t my, int width)
+{
+    const V w = wasm_i16x8_splat(wx);
+    const V add = wasm_i32x4_splat((denom ? 1 << (denom - 1) : 0) + (int)((unsigned)ox << denom));
+    for (int y = 0; y < height; y++, src += stride, dst += dstride)
+        for (int x = 0; x < width; x += 16) {
+            V s = wasm_v128_load(src + x);
+            V lo = wasm_u16x8_extend_low_u8x16(s), hi = wasm_u16x8_extend_high_u8x16(s);
+            V a = wasm_i32x4_shr(wasm_i32x4_add(wasm_i32x4_extmul_low_i16x8(lo, w), add), denom);
+            V b = wasm_i32x4_shr(wasm_i32x4_add(wasm_i32x4_extmul_high_i16x8(lo, w), add), denom);
+            V c = wasm_i32x4_shr(wasm_i32x4_add(wasm_i32x4_extmul_low_i16x8(hi, w), add), denom);
+            V d = wasm_i32x4_shr(wasm_i32x4_add(wasm_i32x4_extmul_high_i16x8(hi, w), add), denom);
+            store_bytes(dst + x, wasm_u8x16_narrow_i16x8(wasm_i16x8_narrow_i32x4(a, b), wasm_i16x8_narrow_i32x4(c, d)),
+                        width - x);
+        }
+}
 
 #define FILTERS(P, TAPS)                                                                                 \
     PLAIN(P##_h, F_H, TAPS) PLAIN(P##_v, F_V, TAPS) PLAIN(P##_hv, F_HV, TAPS)                            \
@@ -210,31 +284,6 @@ FILTERS(epel, 4)
 
 /* ---- sample adaptive offset (8.7.3) ----------------------------------------------------------------- */
 
-/* Stores the first n (1 to 16) bytes of v. */
-INLINE void store_bytes(uint8_t *p, V v, int n)
-{
-    if (n >= 16) {
-        wasm_v128_store(p, v);
-        return;
-    }
-    if (n & 8) {
-        wasm_v128_store64_lane(p, v, 0);
-        v = wasm_i64x2_shuffle(v, v, 1, 1);
-        p += 8;
-    }
-    if (n & 4) {
-        wasm_v128_store32_lane(p, v, 0);
-        v = wasm_i32x4_shuffle(v, v, 1, 2, 3, 3);
-        p += 4;
-    }
-    if (n & 2) {
-        wasm_v128_store16_lane(p, v, 0);
-        v = wasm_i16x8_shuffle(v, v, 1, 2, 3, 4, 5, 6, 7, 7);
-        p += 2;
-    }
-    if (n & 1)
-        wasm_v128_store8_lane(p, v, 0);
-}
 
 /* Clip1(s + offset) for unsigned s and signed offset bytes. */
 INLINE V add_offset(V s, V off)
@@ -423,6 +472,112 @@ static void v_loop_filter_luma(uint8_t *pix, ptrdiff_t stride, int beta, int32_t
         wasm_v128_store64_lane(pix - 4 + i * stride, r[i], 0);
 }
 
+/* ---- inverse transforms (H.265 8.6.4.2) ------------------------------------------------------------- */
+
+/*
+ * The N-point transform matrices, N = 4, 8, 16, 32, from the 32-point one of 8.6.4.2: entry (k, n) of
+ * that matrix is the coefficient of angle (2n + 1) k pi / 64, and every coefficient is one of the
+ * standard's values for the angles j pi / 64 below (coef[j]), signed by the quadrant.
+ */
+static const int8_t coef[33] = { 64, 90, 90, 90, 89, 88, 87, 85, 83, 82, 80, 78, 75, 73, 70, 67, 64,
+                                 61, 57, 54, 50, 46, 43, 38, 36, 31, 25, 22, 18, 13, 9, 4, 0 };
+
+/* Per size (index log2 N - 2): columns of the matrix (col[x][k] = entry (k, x)), for the second pass, and
+ * pairs of entries of consecutive rows, (k, i) and (k + 1, i) as one 32-bit word, for the first. */
+static int16_t idct_col[4][32 * 32] __attribute__((aligned(16)));
+static int32_t idct_pair[4][32 * 16];
+
+static int matrix_entry(int k, int n)
+{
+    int a = (2 * n + 1) * k % 128;   /* the angle in units of pi / 64, within one turn */
+    if (a > 64)
+        a = 128 - a;
+    return a > 32 ? -coef[64 - a] : coef[a];
+}
+
+static void idct_tables(void)
+{
+    for (int s = 0; s < 4; s++) {
+        int n = 4 << s, step = 32 / n;
+        for (int k = 0; k < n; k++)
+            for (int x = 0; x < n; x++)
+                idct_col[s][x * n + k] = (int16_t)matrix_entry(k * step, x);
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < n; k += 2)
+                idct_pair[s][i * (n / 2) + k / 2] = (int32_t)((uint16_t)matrix_entry(k * step, i) |
+                                                              ((uint32_t)(uint16_t)matrix_entry((k + 1) * step, i) << 16));
+    }
+}
+
+/* The sum of each of the four vectors' lanes, as the four lanes of one. */
+INLINE V sum4(V a, V b, V c, V d)
+{
+    V ab = wasm_i32x4_add(wasm_i32x4_shuffle(a, b, 0, 4, 1, 5), wasm_i32x4_shuffle(a, b, 2, 6, 3, 7));
+    V cd = wasm_i32x4_add(wasm_i32x4_shuffle(c, d, 0, 4, 1, 5), wasm_i32x4_shuffle(c, d, 2, 6, 3, 7));
+    return wasm_i32x4_add(wasm_i64x2_shuffle(ab, cd, 0, 2), wasm_i64x2_shuffle(ab, cd, 1, 3));
+}
+
+/*
+ * The two-stage inverse transform of an n x n block in place: columns first, each result rounded, shifted
+ * by 7 and clipped to 16 bits; then rows, shifted by 20 - bit depth = 12. FFmpeg skips the columns it
+ * knows to be zero (col_limit); multiplying them is the same.
+ */
+SPECIALIZED void idct_n(int16_t *coeffs, int s)
+{
+    const int n = 4 << s;
+    int16_t tmp[32 * 32] __attribute__((aligned(16)));
+    const int32_t *pair = idct_pair[s];
+    const int16_t *col = idct_col[s];
+    /* Columns: output row i of eight columns is the sum over k of entry (k, i) times input row k; rows
+     * are taken two at a time, interleaved, for the dot product of 16-bit pairs. */
+    const int w = n < 8 ? n : 8;
+    for (int c = 0; c < n; c += w) {
+        V even_lo[16], even_hi[16];
+        for (int k = 0; k < n; k += 2) {
+            V r0 = w == 8 ? wasm_v128_load(coeffs + k * n + c) : wasm_v128_load64_zero(coeffs + k * n + c);
+            V r1 = w == 8 ? wasm_v128_load(coeffs + (k + 1) * n + c) : wasm_v128_load64_zero(coeffs + (k + 1) * n + c);
+            even_lo[k / 2] = wasm_i16x8_shuffle(r0, r1, 0, 8, 1, 9, 2, 10, 3, 11);
+            even_hi[k / 2] = wasm_i16x8_shuffle(r0, r1, 4, 12, 5, 13, 6, 14, 7, 15);
+        }
+        for (int i = 0; i < n; i++) {
+            V lo = wasm_i32x4_splat(64), hi = wasm_i32x4_splat(64);
+            for (int k = 0; k < n / 2; k++) {
+                V t = wasm_i32x4_splat(pair[i * (n / 2) + k]);
+                lo = wasm_i32x4_add(lo, wasm_i32x4_dot_i16x8(even_lo[k], t));
+                hi = wasm_i32x4_add(hi, wasm_i32x4_dot_i16x8(even_hi[k], t));
+            }
+            V r = wasm_i16x8_narrow_i32x4(wasm_i32x4_shr(lo, 7), wasm_i32x4_shr(hi, 7));
+            if (w == 8)
+                wasm_v128_store(tmp + i * n + c, r);
+            else
+                wasm_v128_store64_lane(tmp + i * n + c, r, 0);
+        }
+    }
+    /* Rows: output (y, x) is the dot product of row y with column x of the matrix. */
+    for (int y = 0; y < n; y++) {
+        V row[4];
+        for (int j = 0; j < n; j += 8)
+            row[j / 8] = n == 4 ? wasm_v128_load64_zero(tmp + y * n) : wasm_v128_load(tmp + y * n + j);
+        for (int x = 0; x < n; x += 4) {
+            V d[4];
+            for (int q = 0; q < 4; q++) {
+                const int16_t *cx = col + (x + q) * n;
+                V acc = wasm_i32x4_dot_i16x8(row[0], n == 4 ? wasm_v128_load64_zero(cx) : wasm_v128_load(cx));
+                for (int j = 8; j < n; j += 8)
+                    acc = wasm_i32x4_add(acc, wasm_i32x4_dot_i16x8(row[j / 8], wasm_v128_load(cx + j)));
+                d[q] = acc;
+            }
+            V sum = wasm_i32x4_shr(wasm_i32x4_add(sum4(d[0], d[1], d[2], d[3]), wasm_i32x4_splat(2048)), 12);
+            wasm_v128_store64_lane(coeffs + y * n + x, wasm_i16x8_narrow_i32x4(sum, sum), 0);
+        }
+    }
+}
+
+static void idct_4x4(int16_t *coeffs, int col_limit) { idct_n(coeffs, 0); }
+static void idct_8x8(int16_t *coeffs, int col_limit) { idct_n(coeffs, 1); }
+static void idct_16x16(int16_t *coeffs, int col_limit) { idct_n(coeffs, 2); }
+static void idct_32x32(int16_t *coeffs, int col_limit) { idct_n(coeffs, 3); }
+
 /* ---- the wrapped set-up function ---------------------------------------------------------------------- */
 
 void __real_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth);
@@ -432,6 +587,15 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
     __real_ff_hevc_dsp_init(c, bit_depth);
     if (bit_depth != 8)
         return;
+    static int tables;
+    if (!tables) {
+        idct_tables();
+        tables = 1;
+    }
+    c->idct[0] = idct_4x4;
+    c->idct[1] = idct_8x8;
+    c->idct[2] = idct_16x16;
+    c->idct[3] = idct_32x32;
     c->hevc_h_loop_filter_luma = h_loop_filter_luma;
     c->hevc_v_loop_filter_luma = v_loop_filter_luma;
     for (int i = 0; i < 5; i++) {

@@ -101,6 +101,9 @@ narrow_to_8_bit() {
       narrow h264dsp.c "FUNC($f, depth)" NULL
     done
     narrow hevcdsp.c 'FUNC(sao_band_filter, depth)' NULL
+    for n in 4x4 8x8 16x16 32x32; do
+      narrow hevcdsp.c "FUNC(idct_$n, depth)" NULL
+    done
     narrow hevcdsp.c 'FUNC(sao_edge_filter, depth)' NULL
     narrow hevcdsp.c ' QPEL_FUNCS(depth);' ' (void)0;'
     narrow hevcdsp.c ' QPEL_UNI_FUNCS(depth);' ' (void)0;'
@@ -124,16 +127,18 @@ narrow_to_8_bit() {
 libs=$("$here/ffmpeg-libs.sh" "$profile")
 # The SIMD builds replace FFmpeg's scalar edge emulation, and in sets with H.264 and HEVC their hottest DSP
 # functions, with Inlay's Wasm SIMD ones (src/main/c-simd): the link wraps FFmpeg's set-up functions,
-# which fill the tables as always and then hand them to Inlay's wrappers.
+# which fill the tables as always and then hand them to Inlay's wrappers. HEVC's deblocking boundary
+# strengths, a plain function, are replaced whole.
 simd_src=()
 wraps=()
 if [ "$variant" = simd ]; then
   simd_src=("$here/../src/main/c-simd/inlay_simd_video.c")
   wraps=(-Wl,--wrap=ff_videodsp_init)
   if [ "$set" != webm ]; then
-    simd_src+=("$here/../src/main/c-simd/inlay_simd_h264.c" "$here/../src/main/c-simd/inlay_simd_hevc.c")
+    simd_src+=("$here/../src/main/c-simd/inlay_simd_h264.c" "$here/../src/main/c-simd/inlay_simd_hevc.c"
+               "$here/../src/main/c-simd/inlay_simd_hevc_bs.c")
     wraps+=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
-            -Wl,--wrap=ff_hevc_dsp_init)
+            -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
   fi
 fi
 key=$( { echo "$libs $set"; cat "$libs/.done" "$0" "$csrc"/*.c "$csrc"/*.h ${simd_src[@]+"${simd_src[@]}"} \

@@ -41,6 +41,10 @@ class SimdDspTest {
       "zoom-mbaff.mkv | ZOOM 320x240 | -c:v libx264 -preset fast -flags +ildct+ilme -x264-params tff=1:bframes=2 | flv-simd",
       // HEVC: every prediction block shape (AMP, rectangles), B-frames with weighted prediction, SAO.
       "hevc-zoom.mkv | ZOOM 352x288 | -c:v libx265 -preset slow -x265-params log-level=error:bframes=4:weightb=1:weightp=1:rect=1:amp=1 | simd",
+      // HEVC slices (deblocking across their edges with the neighbour's reference lists), several references,
+      // and 16x16 minimum coding blocks (8x8 minimum prediction units) in 32x32 coding tree blocks.
+      "hevc-slices.mkv | ZOOM 352x288 | -c:v libx265 -preset fast -x265-params log-level=error:slices=4:bframes=3:ref=3 | flv-simd",
+      "hevc-min-cu-16.mkv | ZOOM 352x288 | -c:v libx265 -preset fast -x265-params log-level=error:min-cu-size=16:ctu=32:bframes=2:slices=3 | simd",
       "hevc-fade-weights.mkv | PATTERN 320x240 -vf fade=in:0:20,fade=out:30:20 | -c:v libx265 -preset medium -x265-params log-level=error:weightp=1:weightb=1:bframes=3 | flv-simd",
       // Chroma interpolation at 4:2:2 and 4:4:4, odd sizes (narrow blocks at the right edge), band and edge offsets.
       "hevc-422-odd.mkv | ZOOM 322x182 | -c:v libx265 -preset fast -pix_fmt yuv422p -x265-params log-level=error:bframes=3 | simd",

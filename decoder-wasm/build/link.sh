@@ -42,6 +42,9 @@ case "$variant" in
   asmjs) profile=small; suffix="-asm";  cflags=(-Os);           flags=(-Os -sWASM=0 --memory-init-file 0 "${common[@]}") ;;
   *) echo "unknown variant $variant" >&2; exit 2 ;;
 esac
+# The asm.js build: the largest function (in Binaryen's measure: expressions) Binaryen may inline into
+# its one caller.
+wasm2js_inline_cap=1000
 compact=0
 case "$set" in
   all)  name=decoder$suffix; codecs=""; parsers="" ;;
@@ -125,6 +128,24 @@ narrow_to_8_bit() {
 }
 
 libs=$("$here/ffmpeg-libs.sh" "$profile")
+if [ "$variant" = asmjs ]; then
+  # Binaryen (wasm-opt -Os, then wasm2js -O, both run by emcc) inlines every function that has one caller,
+  # however large: H.264's per-macroblock reconstruction became one 55 KB JavaScript function, which V8
+  # never optimises (it leaves functions of more than 60 KB of bytecode to its interpreter and baseline
+  # compiler), and that one function took 18 % of the asm.js build's time. emcc has no option for those
+  # tools' arguments and runs them from PATH, so the link puts wrappers first that cap that inlining.
+  binaryen="$cache/link/binaryen-inline-$wasm2js_inline_cap"
+  if [ ! -x "$binaryen/bin/wasm2js" ]; then
+    rm -rf "$binaryen"; mkdir -p "$binaryen/bin"
+    for tool in wasm-opt wasm2js; do
+      printf '#!/bin/sh\nexec %s --one-caller-inline-max-function-size=%s "$@"\n' "$(command -v $tool)" \
+        "$wasm2js_inline_cap" > "$binaryen/bin/$tool.tmp"
+      chmod +x "$binaryen/bin/$tool.tmp"
+      mv "$binaryen/bin/$tool.tmp" "$binaryen/bin/$tool"
+    done
+  fi
+  export PATH="$binaryen/bin:$PATH"
+fi
 # The SIMD builds replace FFmpeg's scalar edge emulation, and in sets with H.264 and HEVC their hottest DSP
 # functions, with Inlay's Wasm SIMD ones (src/main/c-simd): the link wraps FFmpeg's set-up functions,
 # which fill the tables as always and then hand them to Inlay's wrappers. HEVC's deblocking boundary

@@ -113,9 +113,10 @@ static int edge_off(const HEVCContext *s, int slice_flag, int tile_flag, int pos
 }
 
 /*
- * One transform edge, n segments of four samples: q and p step through the motion fields on both sides
- * (the row or column of minimum prediction units), cq and cp through the coded-luma flags, every
- * `per_pu` and `per_tu` segments; strengths go to bs, bs_step bytes apart.
+ * One transform edge of n four-sample segments from sample position start: q and p are the first motion
+ * fields on either side (minimum prediction units, mv_step apart along the edge, one per 1 << log2_pu
+ * samples), cq and cp the first coded-luma flags (cbf_step apart, one per 1 << log2_tu samples); the
+ * strengths go to bs, bs_step bytes apart.
  */
 static void transform_edge(const HEVCContext *s, const MvField *q, const MvField *p, const RefPicList *p_lists,
                            ptrdiff_t mv_step, const uint8_t *cq, const uint8_t *cp, ptrdiff_t cbf_step,

@@ -44,7 +44,7 @@ case "$variant" in
 esac
 # The asm.js build: the largest function (in Binaryen's measure: expressions) Binaryen may inline into
 # its one caller.
-wasm2js_inline_cap=1000
+asmjs_inline_cap=1000
 compact=0
 case "$set" in
   all)  name=decoder$suffix; codecs=""; parsers="" ;;
@@ -134,12 +134,12 @@ if [ "$variant" = asmjs ]; then
   # never optimises (it leaves functions of more than 60 KB of bytecode to its interpreter and baseline
   # compiler), and that one function took 18 % of the asm.js build's time. emcc has no option for those
   # tools' arguments and runs them from PATH, so the link puts wrappers first that cap that inlining.
-  binaryen="$cache/link/binaryen-inline-$wasm2js_inline_cap"
+  binaryen="$cache/link/binaryen-inline-$asmjs_inline_cap"
   if [ ! -x "$binaryen/bin/wasm2js" ]; then
     rm -rf "$binaryen"; mkdir -p "$binaryen/bin"
     for tool in wasm-opt wasm2js; do
       printf '#!/bin/sh\nexec %s --one-caller-inline-max-function-size=%s "$@"\n' "$(command -v $tool)" \
-        "$wasm2js_inline_cap" > "$binaryen/bin/$tool.tmp"
+        "$asmjs_inline_cap" > "$binaryen/bin/$tool.tmp"
       chmod +x "$binaryen/bin/$tool.tmp"
       mv "$binaryen/bin/$tool.tmp" "$binaryen/bin/$tool"
     done

@@ -162,7 +162,7 @@ if [ "$variant" = simd ]; then
             -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
   fi
 fi
-key=$( { echo "$libs $set"; cat "$libs/.done" "$0" "$csrc"/*.c "$csrc"/*.h ${simd_src[@]+"${simd_src[@]}"} \
+key=$( { echo "$libs $set"; cat "$libs/.done" "$0" $( [ "$variant" = asmjs ] && echo "$here/asmjs-divisions.cjs" ) "$csrc"/*.c "$csrc"/*.h ${simd_src[@]+"${simd_src[@]}"} \
            $( [ ${#simd_src[@]} -gt 0 ] && echo "$here/../src/main/c-simd/"*.h );
          printf '%s\n' "${flags[@]}" ${wraps[@]+"${wraps[@]}"}; } | sha256sum | cut -c1-16)
 linked="$cache/link/$name-$key"
@@ -203,6 +203,10 @@ if [ ! -f "$linked/.done" ]; then
   emcc "${flags[@]}" ${wraps[@]+"${wraps[@]}"} "${defines[@]}" -I"$libs/include" "$csrc/inlay_decoder.c" "${lists[@]}" \
     "$libs/lib/libavcodec.a" "$libs/lib/libswresample.a" "$libs/lib/libavutil.a" "$libs/lib/libdav1d.a" \
     -o "$linked/$name.js"
+  if [ "$variant" = asmjs ]; then
+    # Divisions by negative constants, which Chromium's Maglev compiler deoptimises without end.
+    node "$here/asmjs-divisions.cjs" "$linked/$name.js"
+  fi
   rm -rf "$linked/gen" "$linked/cfg" "$linked"/*.o
   touch "$linked/.done"
 fi

@@ -127,6 +127,31 @@ narrow_to_8_bit() {
   done
 }
 
+# The asm.js build with VP8 and VP9: FFmpeg marks the per-block steps of their decoders av_always_inline,
+# so VP8's row decoder (vp8.c) and VP9's inter prediction (vp9recon.c) each became one JavaScript function
+# of more than V8's 60 KB optimisation limit (see below), which then ran unoptimised. These files are
+# recompiled here with av_always_inline as plain inline, which leaves the choice to the compiler, and linked
+# before libavcodec.a like the 8-bit narrowing above (docs/decoder-api.md, "The asm.js build and V8's
+# function size limit"). H.264 and HEVC measured no faster that way and keep the library's objects.
+soften_always_inline() {
+  local dir="$linked/soft"
+  mkdir -p "$dir"
+  cp "$libs/include/ffmpeg-config.h" "$dir/config.h"
+  # The component switches vp8.c reads, as FFmpeg's configure sets them for these libraries (ffmpeg-libs.sh
+  # enables the VP8 decoder, not VP7, and no hardware acceleration). A switch not listed here fails the
+  # compile rather than taking a wrong value.
+  printf '#define CONFIG_VP7_DECODER 0\n#define CONFIG_VP8_DECODER 1\n#define CONFIG_VP8_NVDEC_HWACCEL 0\n#define CONFIG_VP8_VAAPI_HWACCEL 0\n' \
+    > "$dir/config_components.h"
+  local ffflags=(-D_ISOC99_SOURCE -D_FILE_OFFSET_BITS=64 -D_LARGEFILE_SOURCE -D_POSIX_C_SOURCE=200112
+                 -D_XOPEN_SOURCE=600 -DHAVE_AV_CONFIG_H -std=c11 -fomit-frame-pointer -fno-math-errno
+                 -fno-signed-zeros -w)
+  for f in vp8 vp9recon vp9block; do
+    emcc "${cflags[@]}" "${ffflags[@]}" -Dav_always_inline=inline -I"$dir" -I"$src" -I"$src/libavcodec" \
+      -I"$libs/include" -c "$src/libavcodec/$f.c" -o "$dir/$f-inline.o"
+    lists+=("$dir/$f-inline.o")
+  done
+}
+
 libs=$("$here/ffmpeg-libs.sh" "$profile")
 if [ "$variant" = asmjs ]; then
   # Binaryen (wasm-opt -Os, then wasm2js -O, both run by emcc) inlines every function that has one caller,
@@ -200,6 +225,9 @@ if [ ! -f "$linked/.done" ]; then
     narrow_to_8_bit
     defines=(-DINLAY_MAX_BIT_DEPTH=8)
   fi
+  if [ "$variant" = asmjs ] && [ "$set" != flv ]; then
+    soften_always_inline
+  fi
   emcc "${flags[@]}" ${wraps[@]+"${wraps[@]}"} "${defines[@]}" -I"$libs/include" "$csrc/inlay_decoder.c" "${lists[@]}" \
     "$libs/lib/libavcodec.a" "$libs/lib/libswresample.a" "$libs/lib/libavutil.a" "$libs/lib/libdav1d.a" \
     -o "$linked/$name.js"
@@ -207,7 +235,7 @@ if [ ! -f "$linked/.done" ]; then
     # Divisions by negative constants, which Chromium's Maglev compiler deoptimises without end.
     node "$here/asmjs-divisions.cjs" "$linked/$name.js"
   fi
-  rm -rf "$linked/gen" "$linked/cfg" "$linked"/*.o
+  rm -rf "$linked/gen" "$linked/cfg" "$linked/soft" "$linked"/*.o
   touch "$linked/.done"
 fi
 mkdir -p "$outdir"

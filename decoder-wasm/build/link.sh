@@ -64,6 +64,12 @@ if [ "$compact" = 1 ]; then
   fi
 fi
 
+# The flags FFmpeg's configure gives its own sources for this toolchain (ffbuild/config.mak), for the
+# FFmpeg files the link recompiles.
+ffflags=(-D_ISOC99_SOURCE -D_FILE_OFFSET_BITS=64 -D_LARGEFILE_SOURCE -D_POSIX_C_SOURCE=200112
+         -D_XOPEN_SOURCE=600 -DHAVE_AV_CONFIG_H -std=c11 -fomit-frame-pointer -fno-math-errno
+         -fno-signed-zeros -w)
+
 # FFmpeg picks the DSP functions for a stream's bit depth at run time from template instances compiled
 # for 8, 9, 10, 12 and 14 bits (h264dsp.c, h264pred.c, h264qpel.c, hevcdsp.c, hevcpred.c; 8 and 16 in
 # h264chroma.c, videodsp.c and h264_mb.c): most of the H.264/HEVC DSP code. The compact build recompiles
@@ -116,10 +122,6 @@ narrow_to_8_bit() {
     narrow hevcdsp.c ' EPEL_BI_FUNCS(depth);' ' (void)0;'
     narrow videodsp.c 'ctx->emulated_edge_mc = ff_emulated_edge_mc_8;' 'ctx->emulated_edge_mc = NULL;'
   fi
-  # The flags FFmpeg's configure gives its own sources for this toolchain (ffbuild/config.mak).
-  local ffflags=(-D_ISOC99_SOURCE -D_FILE_OFFSET_BITS=64 -D_LARGEFILE_SOURCE -D_POSIX_C_SOURCE=200112
-                 -D_XOPEN_SOURCE=600 -DHAVE_AV_CONFIG_H -std=c11 -fomit-frame-pointer -fno-math-errno
-                 -fno-signed-zeros -w)
   for f in h264dsp h264pred h264qpel hevcdsp hevcpred h264chroma videodsp h264_mb; do
     emcc "${cflags[@]}" "${ffflags[@]}" -I"$gen" -I"$src" -I"$src/libavcodec" -I"$libs/include" \
       -c "$dir/$f.c" -o "$gen/$f-8bit.o"
@@ -142,9 +144,6 @@ soften_always_inline() {
   # compile rather than taking a wrong value.
   printf '#define CONFIG_VP7_DECODER 0\n#define CONFIG_VP8_DECODER 1\n#define CONFIG_VP8_NVDEC_HWACCEL 0\n#define CONFIG_VP8_VAAPI_HWACCEL 0\n' \
     > "$dir/config_components.h"
-  local ffflags=(-D_ISOC99_SOURCE -D_FILE_OFFSET_BITS=64 -D_LARGEFILE_SOURCE -D_POSIX_C_SOURCE=200112
-                 -D_XOPEN_SOURCE=600 -DHAVE_AV_CONFIG_H -std=c11 -fomit-frame-pointer -fno-math-errno
-                 -fno-signed-zeros -w)
   for f in vp8 vp9recon vp9block; do
     emcc "${cflags[@]}" "${ffflags[@]}" -Dav_always_inline=inline -I"$dir" -I"$src" -I"$src/libavcodec" \
       -I"$libs/include" -c "$src/libavcodec/$f.c" -o "$dir/$f-inline.o"

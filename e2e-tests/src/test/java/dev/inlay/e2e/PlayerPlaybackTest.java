@@ -333,6 +333,7 @@ class PlayerPlaybackTest extends PlayerE2e {
           wasm.add(r.url());
         }
       });
+      PageLog log = new PageLog(context, page);
       page.navigate(base() + "/play.html");
       page.evaluate("() => document.getElementById('player').remove()");
       page.waitForTimeout(500);
@@ -340,7 +341,11 @@ class PlayerPlaybackTest extends PlayerE2e {
           + " p.id = 'p' + i; p.muted = true; p.setAttribute('renderer', 'webgl'); p.style.width = '160px';"
           + " p.src = '/media/h264-baseline-aac-360p.flv'; document.body.appendChild(p); } }", n);
       for (int i = 0; i < n; i++) {
-        waitFor(page, "p" + i, p -> p.readyState() >= 2, 30, "the first picture of player " + i);
+        try {
+          waitFor(page, "p" + i, p -> p.readyState() >= 2, 30, "the first picture of player " + i);
+        } catch (AssertionError e) {
+          throw new AssertionError(e.getMessage() + log.summary(""), e);
+        }
       }
       int own = 0;
       int shared = 0;

@@ -144,13 +144,22 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       }
       pace(); // before the loader reads on: on a fast network the next chunks come at once
     } catch (ParserException e) {
-      if (engine.live()) {
-        owner.error(new PlayerError(MediaErrorCode.DECODE, "malformed stream: " + e.getMessage(), true));
-        loader.cancel();
-        scheduleReconnect();
-      } else {
-        fail(new PlayerError(MediaErrorCode.DECODE, "malformed stream: " + e.getMessage(), false));
-      }
+      broken("malformed stream: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // A fault of ours on this data: said as an error rather than left as a download that stops silently.
+      Dom.warn("internal error on the stream's data: " + e);
+      broken("internal error on the stream's data: " + e);
+    }
+  }
+
+  /** The data could not be taken: live reconnects (and resumes at a keyframe), VOD ends with the error. */
+  private void broken(String message) {
+    if (engine.live()) {
+      owner.error(new PlayerError(MediaErrorCode.DECODE, message, true));
+      loader.cancel();
+      scheduleReconnect();
+    } else {
+      fail(new PlayerError(MediaErrorCode.DECODE, message, false));
     }
   }
 

@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Chromium's notes on WebGL read-backs and canvas read-back hints (the probe's doing) are left out.
  */
 final class PageLog {
-  private final List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> messages = Collections.synchronizedList(new ArrayList<>());
   private final Map<Request, String> requests = new ConcurrentHashMap<>();
   private final long startNanos = System.nanoTime();
 
@@ -37,18 +38,15 @@ final class PageLog {
     return String.format("%.1fs", (System.nanoTime() - startNanos) / 1e9);
   }
 
-  /** The messages, and the requests whose URL contains part (all when part is empty). */
-  String summary(String part) {
+  /** The messages and the requests, one per line. */
+  String summary() {
     StringBuilder b = new StringBuilder("\npage messages:");
     synchronized (messages) {
       messages.forEach(m -> b.append("\n  ").append(m));
     }
     b.append("\nrequests:");
-    requests.forEach((r, state) -> {
-      if (r.url().contains(part)) {
-        b.append("\n  ").append(r.method()).append(' ').append(r.url()).append(": ").append(state);
-      }
-    });
+    requests.forEach((r, state) ->
+        b.append("\n  ").append(r.method()).append(' ').append(r.url()).append(": ").append(state));
     return b.toString();
   }
 }

@@ -344,7 +344,7 @@ class PlayerPlaybackTest extends PlayerE2e {
         try {
           waitFor(page, "p" + i, p -> p.readyState() >= 2, 30, "the first picture of player " + i);
         } catch (AssertionError e) {
-          throw new AssertionError(e.getMessage() + log.summary(""), e);
+          throw new AssertionError(e.getMessage() + log.summary(), e);
         }
       }
       int own = 0;

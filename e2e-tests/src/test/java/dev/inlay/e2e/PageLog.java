@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a page said and fetched while a test ran (uncaught errors, console warnings and errors, and each
- * request's outcome), told in a failure message so that a failure that does not come back can be read.
+ * request's outcome: when it was sent, when its response began, when it finished or failed), told in a
+ * failure message so that a failure that does not come back can be read.
  * Chromium's notes on WebGL read-backs and canvas read-back hints (the probe's doing) are left out.
  */
 final class PageLog {
@@ -29,6 +30,8 @@ final class PageLog {
       }
     });
     context.onRequest(r -> requests.put(r, at() + " pending"));
+    context.onResponse(r ->
+        requests.computeIfPresent(r.request(), (k, v) -> v + ", response " + r.status() + " " + at()));
     context.onRequestFinished(r -> requests.put(r, requests.getOrDefault(r, "?") + ", done " + at()));
     context.onRequestFailed(r -> requests.put(r, requests.getOrDefault(r, "?") + ", failed " + at() + " "
         + r.failure()));

@@ -352,6 +352,10 @@ class PlayerPlaybackTest extends PlayerE2e {
       for (int i = 0; i < n; i++) {
         PlayerProbe p = PlayerProbe.read(page, "p" + i);
         assertTrue(p.cornersRight(), "player " + i + ": " + p);
+        if (p.stat("downloadRetries") > 0) {
+          // The player got over a download that hung (docs/api.md); said, so that its cause can be read.
+          System.out.println("player " + i + " asked for its file again: " + p.stats() + log.summary());
+        }
         String kind = String.valueOf(p.stats().get("renderer"));
         own += kind.equals("webgl") ? 1 : 0;
         shared += kind.equals("webgl-shared") ? 1 : 0;

@@ -1,17 +1,32 @@
 package dev.inlay.player.browser;
 
+import dev.inlay.player.core.DownloadWatchdog;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int8Array;
 
-/** HTTP progressive download through fetch() and the response body's stream reader. */
+/**
+ * HTTP progressive download through fetch() and the response body's stream reader. A request left without
+ * a response, or a file's body that stops, is asked for again (see {@link DownloadWatchdog}).
+ */
 final class FetchLoader implements Loader {
+  /** A response's headers are awaited this long before the request is sent again. */
+  static final double OPEN_TIMEOUT_MS = 10_000;
+  /** A file's body may stop this long before it is resumed with a Range request. */
+  static final double STALL_TIMEOUT_MS = 10_000;
+  static final int MAX_RETRIES = 3;
+
   private final String url;
   private final LoaderListener listener;
   private final long from;
+  private final DownloadWatchdog watchdog = new DownloadWatchdog(OPEN_TIMEOUT_MS, STALL_TIMEOUT_MS, MAX_RETRIES);
   private JSObject controller;
   private JSObject reader;
+  /** Counts the requests of this loader; a callback of an abandoned one is ignored. */
+  private int generation;
+  private int timer;
+  private boolean opened;
   private boolean held;
   private boolean reading;
   private boolean done;
@@ -82,43 +97,102 @@ final class FetchLoader implements Loader {
 
   @Override
   public void start() {
+    timer = Dom.setInterval(this::watch, 1000);
+    request(from);
+  }
+
+  private void request(long offset) {
+    int id = ++generation;
+    reader = null;
+    reading = false;
     controller = abortController();
-    fetch(url, from, controller, (r, total, ranges, error) -> {
-      if (done) {
+    watchdog.requested(Dom.now());
+    fetch(url, offset, controller, (r, total, ranges, error) -> {
+      if (done || id != generation) {
         return;
       }
       if (r == null) {
-        done = true;
+        finish();
         listener.onError(error);
         return;
       }
       reader = r;
-      listener.onOpen((long) total, ranges);
+      watchdog.opened(Dom.now(), (long) total, ranges);
+      if (!opened) {
+        opened = true;
+        listener.onOpen((long) total, ranges);
+      }
       next();
     });
   }
 
+  /** Once a second: a request or a read that waits too long is sent again, or the download gives up. */
+  private void watch() {
+    if (done) {
+      return;
+    }
+    switch (watchdog.check(Dom.now())) {
+      case RETRY -> {
+        Dom.warn("download of " + url + ": " + watchdog.reason() + "; asking again from byte "
+            + (from + watchdog.offset()));
+        generation++;
+        abort(controller);
+        request(from + watchdog.offset());
+      }
+      case GIVE_UP -> {
+        finish();
+        listener.onError(watchdog.reason() + " from " + url);
+      }
+      case WAIT -> { }
+    }
+  }
+
+  private void finish() {
+    done = true;
+    watchdog.idle();
+    if (timer != 0) {
+      Dom.clearTimer(timer);
+      timer = 0;
+    }
+    if (controller != null) {
+      abort(controller);
+    }
+  }
+
   private void next() {
-    if (done || held || reading || reader == null) {
+    if (done || reading || reader == null) {
+      return;
+    }
+    if (held) {
+      watchdog.idle();
       return;
     }
     reading = true;
+    watchdog.reading(Dom.now());
+    int id = generation;
     read(reader, (data, end, error) -> {
-      reading = false;
-      if (done) {
+      if (done || id != generation) {
         return;
       }
+      reading = false;
       if (error != null) {
-        done = true;
+        finish();
         listener.onError(error);
       } else if (end) {
-        done = true;
+        finish();
         listener.onEnd();
       } else {
+        watchdog.received(Dom.now(), data.getLength());
         listener.onData(data.copyToJavaArray());
         next();
       }
     });
+  }
+
+  /** How often a request was sent again. */
+  @Override
+  public int retries() {
+    return watchdog.retries();
   }
 
   @Override
@@ -129,9 +203,6 @@ final class FetchLoader implements Loader {
 
   @Override
   public void cancel() {
-    done = true;
-    if (controller != null) {
-      abort(controller);
-    }
+    finish();
   }
 }

@@ -10,6 +10,11 @@ interface Loader {
   /** Whether reading is held back; a held-back loader resumes when set false. */
   void hold(boolean hold);
 
+  /** How often the loader asked for its source again by itself (a request or a body that stalled). */
+  default int retries() {
+    return 0;
+  }
+
   /** Opens a loader for a URL: WebSocket for ws:// and wss://, fetch streams otherwise. */
   static Loader open(String url, LoaderListener listener) {
     if (url.startsWith("ws:") || url.startsWith("wss:")) {

@@ -558,6 +558,7 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
     Js.setDouble(o, "stalls", s.stalls);
     Js.setDouble(o, "liveJumps", s.jumps);
     Js.setDouble(o, "reconnects", session.reconnects());
+    Js.setDouble(o, "downloadRetries", session.downloadRetries());
     Js.setDouble(o, "rangeSeeks", s.rangeSeeks);
     Js.setDouble(o, "playbackRate", s.rate);
     Js.setDouble(o, "audioQueuedMs", s.audioQueuedUs / 1000);

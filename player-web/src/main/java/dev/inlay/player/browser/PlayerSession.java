@@ -45,6 +45,8 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
   private boolean closed;
   private int reconnects;
   private int reconnectsTotal;
+  /** Requests the loaders before the current one sent again by themselves. */
+  private int retiredRetries;
   private int reconnectTimer;
   private int workerRestarts;
   private double decoderLoadMs;
@@ -98,6 +100,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
     head = new byte[0];
     demuxer = null;
     sawData = false;
+    retire();
     loader = Loader.open(src, this);
     loader.start();
   }
@@ -190,6 +193,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       return false;
     }
     repositioned = true;
+    retire();
     loader = new FetchLoader(src, this, position);
     loader.start();
     return true;
@@ -365,6 +369,17 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
   /** The codec set of the decoder build in use: flv, webm or all. */
   String decoderSet() {
     return set;
+  }
+
+  private void retire() {
+    if (loader != null) {
+      retiredRetries += loader.retries();
+    }
+  }
+
+  /** How often a request without a response, or a file's stalled body, was asked for again. */
+  int downloadRetries() {
+    return retiredRetries + (loader == null ? 0 : loader.retries());
   }
 
   /** How often the live connection was opened again. */

@@ -1,0 +1,57 @@
+package dev.inlay.e2e;
+
+import static dev.inlay.e2e.PlayerPlaybackTest.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A VOD download that the network leaves hanging is asked for again: a request without a response is
+ * sent again, and a body that stops is resumed with a Range request from the byte it stopped at; either
+ * way the file plays to its end without an error.
+ */
+class PlayerNetworkTest extends PlayerE2e {
+  private static final String FILE = "h264-baseline-aac-360p.flv";
+
+  private Browser browser;
+
+  @BeforeAll
+  void startBrowser() {
+    browser = Browsers.chromium(playwright);
+  }
+
+  @Test
+  void aRequestWithoutAResponseIsSentAgain() throws Exception {
+    try (StallingFileServer server = new StallingFileServer(MEDIA.resolve(FILE), -1);
+        BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(base() + "/play.html?src=" + server.url(FILE) + "&autoplay&muted");
+      PlayerProbe playing = waitFor(page, "player", p -> p.counter() > 60, 40, "playback after the request was sent again");
+      assertTrue(playing.cornersRight(), playing.toString());
+      assertEquals(1.0, playing.stat("downloadRetries"), playing.toString());
+      assertEquals(List.of("GET", "GET"), server.requests());
+      assertNull(playing.error(), playing.toString());
+    }
+  }
+
+  @Test
+  void aStalledBodyResumesWithARangeRequest() throws Exception {
+    int stallAfter = 300_000;
+    try (StallingFileServer server = new StallingFileServer(MEDIA.resolve(FILE), stallAfter);
+        BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(base() + "/play.html?src=" + server.url(FILE) + "&autoplay&muted");
+      PlayerProbe end = waitFor(page, "player", PlayerProbe::ended, 60, "the end of the file");
+      assertEquals(1.0, end.stat("downloadRetries"), end.toString());
+      assertEquals(List.of("GET", "GET bytes=" + stallAfter + "-"), server.requests());
+      assertTrue(end.counter() >= 290, "the last pictures were shown: " + end);
+      assertTrue(end.cornersRight(), end.toString());
+      assertNull(end.error(), end.toString());
+    }
+  }
+}

@@ -17,24 +17,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A file server whose first response sends the headers and part of the body (or nothing at all), then
- * neither sends more nor closes (a connection that stalls); later requests are served in full, with single byte ranges
+ * A file server whose first response goes wrong in one of the ways of {@link Mode}; later requests are served in full, with single byte ranges
  * ("bytes=N-", RFC 9110 section 14.2) and CORS for a page of another origin.
  */
 final class StallingFileServer implements AutoCloseable {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
+  /** What the first response does. */
+  enum Mode {
+    /** Sends nothing, not even the headers, and keeps the connection open. */
+    SILENT,
+    /** Sends the headers and the first bytes of the body, then nothing more, and keeps the connection open. */
+    STALL,
+    /** Sends the headers and the first bytes of the body, then closes the connection. */
+    BREAK
+  }
+
   private final byte[] file;
-  private final int stallAfter;
+  private final Mode mode;
+  private final int after;
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final List<String> requests = new CopyOnWriteArrayList<>();
 
-  /** Serves path at /NAME; the first GET stops after stallAfter bytes of the body, or before its headers if -1. */
-  StallingFileServer(Path path, int stallAfter) throws IOException {
+  /** Serves path at /NAME; the first GET goes wrong as mode says, after the given bytes of the body. */
+  StallingFileServer(Path path, Mode mode, int after) throws IOException {
     this.file = Files.readAllBytes(path);
-    this.stallAfter = stallAfter;
+    this.mode = mode;
+    this.after = after;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(threads);
     server.createContext("/", this::handle);
@@ -66,7 +77,7 @@ final class StallingFileServer implements AutoCloseable {
     String range = exchange.getRequestHeaders().getFirst("Range");
     boolean first = requests.isEmpty();
     requests.add(range == null ? "GET" : "GET " + range);
-    if (first && stallAfter < 0) {
+    if (first && mode == Mode.SILENT) {
       silence();
       exchange.close();
       return;
@@ -88,8 +99,12 @@ final class StallingFileServer implements AutoCloseable {
     }
     try (OutputStream body = exchange.getResponseBody()) {
       if (first) {
-        body.write(file, 0, stallAfter);
+        body.write(file, 0, after);
         body.flush();
+        if (mode == Mode.BREAK) {
+          // A handler that throws makes the server close the connection, here in the middle of the body.
+          throw new IllegalStateException("the connection is dropped on purpose");
+        }
         silence();
         return;
       }

@@ -8,7 +8,7 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * HTTP progressive download through fetch() and the response body's stream reader. A request left without
- * a response, or a file's body that stops, is asked for again (see {@link DownloadWatchdog}).
+ * a response, or a file's body that stops or breaks, is asked for again (see {@link DownloadWatchdog}).
  */
 final class FetchLoader implements Loader {
   /** A response's headers are awaited this long before the request is sent again. */
@@ -42,10 +42,13 @@ final class FetchLoader implements Loader {
     this.from = from;
   }
 
-  /** Gets the reader and the response's length and range support, or an error. */
+  /**
+   * Gets the reader and the response's length and range support, or an error: status when the server
+   * answered (an HTTP status, a response that does not fit), else the connection failed.
+   */
   @JSFunctor
   interface Opened extends JSObject {
-    void opened(JSObject reader, double totalBytes, boolean ranges, String error);
+    void opened(JSObject reader, double totalBytes, boolean ranges, String error, boolean status);
   }
 
   /** Gets one chunk (null at the end), or an error. */
@@ -57,14 +60,14 @@ final class FetchLoader implements Loader {
   @JSBody(params = {"url", "from", "ctl", "cb"}, script = ""
       + "var init = {signal: ctl.signal, cache: 'no-store'}; if (from > 0) init.headers = {Range: 'bytes=' + from + '-'};"
       + "fetch(url, init).then(function (r) {"
-      + "  if (!r.ok) { cb(null, -1, false, 'HTTP ' + r.status + ' for ' + url); return; }"
-      + "  if (from > 0 && r.status !== 206) { cb(null, -1, false, 'the server ignores Range requests'); return; }"
-      + "  if (!r.body) { cb(null, -1, false, 'no response body'); return; }"
+      + "  if (!r.ok) { cb(null, -1, false, 'HTTP ' + r.status + ' for ' + url, true); return; }"
+      + "  if (from > 0 && r.status !== 206) { cb(null, -1, false, 'the server ignores Range requests', true); return; }"
+      + "  if (!r.body) { cb(null, -1, false, 'no response body', true); return; }"
       + "  var total = -1, cr = r.headers.get('Content-Range'), cl = r.headers.get('Content-Length');"
       + "  var mm = cr && cr.match(/\\/(\\d+)$/); if (mm) total = +mm[1]; else if (cl && from === 0) total = +cl;"
       + "  var ranges = r.status === 206 || /bytes/i.test(r.headers.get('Accept-Ranges') || '');"
-      + "  cb(r.body.getReader(), total, ranges, null);"
-      + "}, function (e_) { cb(null, -1, false, String(e_ && e_.message || e_)); });")
+      + "  cb(r.body.getReader(), total, ranges, null, false);"
+      + "}, function (e_) { cb(null, -1, false, String(e_ && e_.message || e_), false); });")
   private static native void fetch(String url, double from, JSObject controller, Opened cb);
 
   /** Gets the bytes of a range request, or null and an error. */
@@ -107,13 +110,17 @@ final class FetchLoader implements Loader {
     reading = false;
     controller = abortController();
     watchdog.requested(Dom.now());
-    fetch(url, offset, controller, (r, total, ranges, error) -> {
+    fetch(url, offset, controller, (r, total, ranges, error, status) -> {
       if (done || id != generation) {
         return;
       }
       if (r == null) {
-        finish();
-        listener.onError(error);
+        if (status) {
+          finish();
+          listener.onError(error);
+        } else {
+          broke(error);
+        }
         return;
       }
       reader = r;
@@ -147,6 +154,25 @@ final class FetchLoader implements Loader {
     }
   }
 
+  /** The connection broke: resume after a short wait where the watchdog allows, else report the error. */
+  private void broke(String error) {
+    if (watchdog.broke(error) == DownloadWatchdog.Verdict.RETRY) {
+      long at = from + watchdog.offset();
+      Dom.warn("download of " + url + ": " + error + "; asking again from byte " + at);
+      int id = ++generation;
+      reader = null;
+      reading = false;
+      Dom.setTimeout(() -> {
+        if (!done && id == generation) {
+          request(at);
+        }
+      }, watchdog.retryDelayMs());
+      return;
+    }
+    finish();
+    listener.onError(watchdog.reason());
+  }
+
   private void finish() {
     done = true;
     watchdog.idle();
@@ -176,8 +202,7 @@ final class FetchLoader implements Loader {
       }
       reading = false;
       if (error != null) {
-        finish();
-        listener.onError(error);
+        broke(error);
       } else if (end) {
         finish();
         listener.onEnd();

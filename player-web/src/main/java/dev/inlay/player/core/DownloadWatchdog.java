@@ -2,9 +2,9 @@ package dev.inlay.player.core;
 
 /**
  * Tells when a download that receives nothing should be asked for again: a request without a response
- * after the open timeout is sent again, and a body that stops for the stall timeout is resumed with a
- * Range request from the byte it stopped at, where the response said it serves ranges and how long the
- * file is. A body that cannot be resumed (a live stream, a server without ranges) is never cut: a live
+ * after the open timeout is sent again, and a body that stops for the stall timeout, or whose connection
+ * breaks, is resumed with a Range request from the byte it stopped at, where the response said it serves
+ * ranges and how long the file is. A body that cannot be resumed (a live stream, a server without ranges) is never cut: a live
  * stream may be quiet while its publisher is away. Time is given in milliseconds by the caller.
  */
 public final class DownloadWatchdog {
@@ -70,6 +70,34 @@ public final class DownloadWatchdog {
   /** Nothing is awaited (reading is held back, or the download ended). */
   public void idle() {
     waitingSince = -1;
+  }
+
+  /**
+   * The connection broke (a network error before the response or in the body, not an HTTP status): a
+   * download that can go on from where it is, with data, is asked for again (RETRY counts as one retry);
+   * a first request that never got a response, or a body that cannot be resumed, gives up.
+   */
+  public Verdict broke(String error) {
+    waitingSince = -1;
+    reason = error;
+    if (delivered == 0 && retries == 0) {
+      return Verdict.GIVE_UP; // e.g. a refused connection or a wrong host: said at once
+    }
+    if (delivered > 0 && !resumable) {
+      return Verdict.GIVE_UP; // a live stream: its own reconnection takes over
+    }
+    if (retriesInARow >= maxRetries) {
+      reason += " after " + maxRetries + " retries";
+      return Verdict.GIVE_UP;
+    }
+    retriesInARow++;
+    retries++;
+    return Verdict.RETRY;
+  }
+
+  /** How long to wait before the retry just decided: 0.5 s, 1 s, 2 s for the first, second, third in a row. */
+  public double retryDelayMs() {
+    return retriesInARow == 0 ? 0 : 500 * Math.pow(2, retriesInARow - 1);
   }
 
   /** Decides, at time now, what the loader should do; a RETRY counts as one retry. */

@@ -96,4 +96,40 @@ class DownloadWatchdogTest {
     dog.reading(8_030);
     assertEquals(Verdict.RETRY, dog.check(16_030));
   }
+
+  @Test
+  void aBrokenFileDownloadResumesWithGrowingWaitsThenGivesUp() {
+    dog.requested(0);
+    dog.opened(10, 1_000_000, true);
+    dog.received(20, 4096);
+    assertEquals(Verdict.RETRY, dog.broke("network error"));
+    assertEquals(500, dog.retryDelayMs());
+    assertEquals(4096, dog.offset());
+    dog.requested(600);
+    assertEquals(Verdict.RETRY, dog.broke("Failed to fetch")); // the resumed request cannot connect
+    assertEquals(1000, dog.retryDelayMs());
+    dog.requested(1700);
+    assertEquals(Verdict.RETRY, dog.broke("Failed to fetch"));
+    assertEquals(2000, dog.retryDelayMs());
+    dog.requested(3800);
+    assertEquals(Verdict.GIVE_UP, dog.broke("Failed to fetch"));
+    assertEquals("Failed to fetch after 3 retries", dog.reason());
+  }
+
+  @Test
+  void aFirstRequestThatCannotConnectFailsAtOnce() {
+    dog.requested(0);
+    assertEquals(Verdict.GIVE_UP, dog.broke("Failed to fetch"));
+    assertEquals("Failed to fetch", dog.reason());
+  }
+
+  @Test
+  void aBrokenLiveBodyIsLeftToTheLiveReconnection() {
+    dog.requested(0);
+    dog.opened(10, -1, false);
+    dog.received(20, 100);
+    assertEquals(Verdict.GIVE_UP, dog.broke("network error"));
+    assertEquals("network error", dog.reason());
+    assertEquals(0, dog.retries());
+  }
 }

@@ -64,10 +64,12 @@ class PlayerNetworkTest extends PlayerE2e {
       PlayerProbe end = waitFor(page, "player", PlayerProbe::ended, 40, "the end of the file");
       assertEquals(1.0, end.stat("downloadRetries"), end.toString());
       // Chromium may drop what it had buffered but not handed on when the connection fails: the player
-      // resumes from the last byte it received, at most where the server stopped.
+      // resumes from the last byte it received (from the start when none came), at most where the server
+      // stopped.
       assertEquals(2, server.requests().size(), server.requests().toString());
-      long resumedAt = Long.parseLong(server.requests().get(1).replaceAll("GET bytes=(\\d+)-", "$1"));
-      assertTrue(resumedAt > 0 && resumedAt <= breakAfter, server.requests().toString());
+      String again = server.requests().get(1);
+      long resumedAt = again.equals("GET") ? 0 : Long.parseLong(again.replaceAll("GET bytes=(\\d+)-", "$1"));
+      assertTrue(resumedAt <= breakAfter, server.requests().toString());
       assertTrue(end.counter() >= 290, "the last pictures were shown: " + end);
       assertNull(end.error(), end.toString());
     }

@@ -605,7 +605,9 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
         + round1(s.decodedPackets == 0 ? 0 : s.decodeMsTotal / s.decodedPackets) + " ms\n"
         + "buffer " + Math.round(s.bufferUs / 1000) + " ms" + (session.engine.live() ? "  latency "
         + Math.round(latencyMs) + " ms  rate " + round1(s.rate) : "") + "\n"
-        + "bitrate " + Math.round(bitrateKbps) + " kbit/s  errors " + s.decodeErrors + "  stalls " + s.stalls;
+        + "bitrate " + Math.round(bitrateKbps) + " kbit/s  errors " + s.decodeErrors + "  stalls " + s.stalls
+        + (session.downloadRetries() + session.reconnects() > 0
+            ? "  retries " + session.downloadRetries() + "  reconnects " + session.reconnects() : "");
   }
 
   private static String round1(double v) {

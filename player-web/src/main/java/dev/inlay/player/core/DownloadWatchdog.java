@@ -75,13 +75,13 @@ public final class DownloadWatchdog {
   /**
    * The connection broke (a network error before the response or in the body, not an HTTP status): a
    * download that can go on from where it is, with data, is asked for again (RETRY counts as one retry);
-   * a first request that never got a response, or a body that cannot be resumed, gives up.
+   * a first request that got no response at all, or a body that cannot be resumed, gives up.
    */
   public Verdict broke(String error) {
     waitingSince = -1;
     reason = error;
-    if (delivered == 0 && retries == 0) {
-      return Verdict.GIVE_UP; // e.g. a refused connection or a wrong host: said at once
+    if (!open && delivered == 0 && retries == 0) {
+      return Verdict.GIVE_UP; // no answer at all (a refused connection, a wrong host): said at once
     }
     if (delivered > 0 && !resumable) {
       return Verdict.GIVE_UP; // a live stream: its own reconnection takes over

@@ -124,6 +124,14 @@ class DownloadWatchdogTest {
   }
 
   @Test
+  void aBodyThatBreaksBeforeItsFirstByteIsAskedForAgain() {
+    dog.requested(0);
+    dog.opened(10, 1_000_000, true); // the browser may drop what it held when the connection fails
+    assertEquals(Verdict.RETRY, dog.broke("network error"));
+    assertEquals(0, dog.offset());
+  }
+
+  @Test
   void aBrokenLiveBodyIsLeftToTheLiveReconnection() {
     dog.requested(0);
     dog.opened(10, -1, false);

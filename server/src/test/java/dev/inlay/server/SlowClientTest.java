@@ -23,8 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Clients that hold an HTTP connection without using it: one that never finishes its request head is
- * closed after the idle timeout, and an HTTP push publisher that goes silent is cut off after the read
- * timeout, which frees its stream name; the server answers others all the while.
+ * closed after the idle timeout, one that requests a file and never reads it after the send timeout,
+ * and an HTTP push publisher that goes silent is cut off after the read timeout, which frees its stream
+ * name; the server answers others all the while.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlowClientTest {
@@ -35,6 +36,7 @@ class SlowClientTest {
     registry.add("inlay.media.dir", SAMPLES::toString);
     registry.add("server.netty.idle-timeout", () -> "2s");
     registry.add("inlay.http.read-timeout", () -> "2s");
+    registry.add("inlay.http.send-timeout", () -> "2s");
     registry.add("inlay.live.publisher-grace", () -> "1s");
     registry.add("inlay.live.demo.enabled", () -> "false");
   }
@@ -76,6 +78,33 @@ class SlowClientTest {
       assertThat(get("/api/streams")).as("others are served meanwhile").startsWith("[");
       assertThat(secondsToClose(slow, 10)).as("a request head left unfinished").isLessThan(6);
       assertThat(secondsToClose(silent, 10)).as("a connection that sends nothing").isLessThan(6);
+    }
+  }
+
+  @Test
+  void aDownloadNobodyReadsIsClosedWhileOthersAreServed() throws Exception {
+    String file = "h264-high-aac-1080p.flv"; // larger than the socket buffers of both ends together
+    try (Socket stuck = new Socket()) {
+      stuck.setReceiveBufferSize(4096);
+      stuck.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+      stuck.getOutputStream().write(("GET /media/" + file + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      HttpResponse<byte[]> whole = client.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + port + "/media/" + file)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      long size = Files.size(SAMPLES.resolve(file));
+      assertThat(whole.body().length).as("a download that is read").isEqualTo(size);
+      Thread.sleep(5000); // past the send timeout, and then the stuck client reads what it can
+      stuck.setSoTimeout(10_000);
+      long got = 0;
+      InputStream in = stuck.getInputStream();
+      try {
+        for (int n; (n = in.read(new byte[65536])) >= 0; ) {
+          got += n;
+        }
+      } catch (IOException e) {
+        // reset: cut off as well
+      }
+      assertThat(got).as("the download nobody read was cut off before its end").isLessThan(size);
     }
   }
 

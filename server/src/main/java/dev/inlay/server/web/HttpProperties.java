@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param readTimeout an HTTP push publisher whose body sends nothing for this long is cut off, and its
  *                    stream freed for the next publisher
+ * @param sendTimeout a client that reads nothing of what waits to be sent to it for this long (a download
+ *                    it stopped reading and left open) is disconnected
  */
 @ConfigurationProperties("inlay.http")
-public record HttpProperties(@DefaultValue("30s") Duration readTimeout) {}
+public record HttpProperties(@DefaultValue("30s") Duration readTimeout, @DefaultValue("60s") Duration sendTimeout) {}

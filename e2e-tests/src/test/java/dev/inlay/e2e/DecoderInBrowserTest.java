@@ -53,7 +53,7 @@ class DecoderInBrowserTest {
 
   private static Path createMedia() {
     try {
-      return Files.createTempDirectory("inlay-e2e-media");
+      return TempDirs.create("inlay-e2e-media");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

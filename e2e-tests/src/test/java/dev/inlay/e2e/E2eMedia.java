@@ -65,7 +65,7 @@ final class E2eMedia {
 
   static Path create() {
     try {
-      Path dir = Files.createTempDirectory("inlay-e2e-player");
+      Path dir = TempDirs.create("inlay-e2e-player");
       Path samples = Path.of(System.getProperty("inlay.samples.dir"));
       for (String s : SAMPLES) {
         Files.copy(samples.resolve(s), dir.resolve(s), StandardCopyOption.REPLACE_EXISTING);

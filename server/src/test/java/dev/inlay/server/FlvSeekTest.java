@@ -26,7 +26,7 @@ class FlvSeekTest {
 
   static {
     try {
-      MEDIA = Files.createTempDirectory("inlay-seek");
+      MEDIA = TempDirs.create("inlay-seek");
       Files.copy(SAMPLES.resolve("h264-high-aac-720p.flv"), MEDIA.resolve("clip.flv"));
       Files.copy(SAMPLES.resolve("hevc-aac-360p-enhanced.flv"), MEDIA.resolve("hevc.flv"));
       Files.copy(SAMPLES.resolve("vp9-opus-360p.webm"), MEDIA.resolve("clip.webm"));

@@ -24,7 +24,7 @@ class MediaApiTest {
 
   static {
     try {
-      MEDIA = Files.createTempDirectory("inlay-api");
+      MEDIA = TempDirs.create("inlay-api");
       Files.copy(SAMPLES.resolve("h264-high-aac-720p.flv"), MEDIA.resolve("a.flv"));
       Files.createDirectories(MEDIA.resolve("sub"));
       Files.copy(SAMPLES.resolve("vp9-opus-360p.webm"), MEDIA.resolve("sub/b.webm"));

@@ -23,7 +23,7 @@ class StaticServingTest {
 
   static {
     try {
-      Path base = Files.createTempDirectory("inlay-media-test");
+      Path base = TempDirs.create("inlay-media-test");
       MEDIA = Files.createDirectories(base.resolve("library"));
       OUTSIDE = Files.writeString(base.resolve("secret.txt"), "not for the web");
       byte[] bytes = new byte[1000];

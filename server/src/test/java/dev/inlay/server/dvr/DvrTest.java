@@ -8,6 +8,7 @@ import dev.inlay.media.demux.flv.FlvDemuxer;
 import dev.inlay.media.track.Packet;
 import dev.inlay.media.track.SeekIndex;
 import dev.inlay.media.track.TrackFormat;
+import dev.inlay.server.TempDirs;
 import dev.inlay.server.ingest.rtmp.RtmpServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class DvrTest {
 
   static {
     try {
-      MEDIA = Files.createTempDirectory("inlay-dvr");
+      MEDIA = TempDirs.create("inlay-dvr");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -2,6 +2,7 @@ package dev.inlay.server.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.inlay.server.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class DemoChannelTest {
 
   static {
     try {
-      MEDIA = Files.createTempDirectory("inlay-live");
+      MEDIA = TempDirs.create("inlay-live");
       Path root = Path.of(System.getProperty("inlay.root", ".."));
       Files.copy(root.resolve("samples/fixtures/h264-aac-160x90.flv"), MEDIA.resolve("one-second.flv"));
     } catch (IOException e) {

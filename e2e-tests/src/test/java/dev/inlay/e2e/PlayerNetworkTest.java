@@ -32,7 +32,8 @@ class PlayerNetworkTest extends PlayerE2e {
     try (StallingFileServer server = new StallingFileServer(MEDIA.resolve(FILE), StallingFileServer.Mode.SILENT, 0);
         BrowserContext context = browser.newContext(); Page page = context.newPage()) {
       page.navigate(base() + "/play.html?src=" + server.url(FILE) + "&autoplay&muted");
-      PlayerProbe playing = waitFor(page, "player", p -> p.counter() > 60, 40, "playback after the request was sent again");
+      PlayerProbe playing = waitFor(page, "player", p -> p.counter() > 60, 40,
+          "playback after the request was sent again");
       assertTrue(playing.cornersRight(), playing.toString());
       assertEquals(1.0, playing.stat("downloadRetries"), playing.toString());
       assertEquals(List.of("GET", "GET"), server.requests());
@@ -43,7 +44,8 @@ class PlayerNetworkTest extends PlayerE2e {
   @Test
   void aStalledBodyResumesWithARangeRequest() throws Exception {
     int stallAfter = 300_000;
-    try (StallingFileServer server = new StallingFileServer(MEDIA.resolve(FILE), StallingFileServer.Mode.STALL, stallAfter);
+    try (StallingFileServer server = new StallingFileServer(MEDIA.resolve(FILE), StallingFileServer.Mode.STALL,
+        stallAfter);
         BrowserContext context = browser.newContext(); Page page = context.newPage()) {
       page.navigate(base() + "/play.html?src=" + server.url(FILE) + "&autoplay&muted");
       PlayerProbe end = waitFor(page, "player", PlayerProbe::ended, 60, "the end of the file");

@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A file server whose first response goes wrong in one of the ways of {@link Mode}; later requests are served in full, with single byte ranges
- * ("bytes=N-", RFC 9110 section 14.2) and CORS for a page of another origin.
+ * A file server whose first response goes wrong in one of the ways of {@link Mode}; later requests are
+ * served in full, with single byte ranges ("bytes=N-", RFC 9110 section 14.2) and CORS for a page of
+ * another origin.
  */
 final class StallingFileServer implements AutoCloseable {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");

@@ -137,7 +137,8 @@ class SlowClientTest {
     while (System.nanoTime() < end) {
       body = get("/api/streams");
       boolean listed = body.contains("\"stream\":\"" + stream + "\"");
-      if (publishing ? listed && body.contains("\"publishing\":true") : !listed || !body.contains("\"publishing\":true")) {
+      boolean live = listed && body.contains("\"publishing\":true");
+      if (live == publishing) {
         return;
       }
       Thread.sleep(100);

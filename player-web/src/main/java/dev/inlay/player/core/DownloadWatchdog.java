@@ -4,8 +4,9 @@ package dev.inlay.player.core;
  * Tells when a download that receives nothing should be asked for again: a request without a response
  * after the open timeout is sent again, and a body that stops for the stall timeout, or whose connection
  * breaks, is resumed with a Range request from the byte it stopped at, where the response said it serves
- * ranges and how long the file is. A body that cannot be resumed (a live stream, a server without ranges) is never cut: a live
- * stream may be quiet while its publisher is away. Time is given in milliseconds by the caller.
+ * ranges and how long the file is. A body that cannot be resumed (a live stream, a server without
+ * ranges) is never cut for silence: a live stream may be quiet while its publisher is away. Time is
+ * given in milliseconds by the caller.
  */
 public final class DownloadWatchdog {
   /** What the loader should do now. */

@@ -124,7 +124,7 @@ final class FetchLoader implements Loader {
         return;
       }
       reader = r;
-      watchdog.opened(Dom.now(), (long) total, ranges);
+      watchdog.opened((long) total, ranges);
       if (!opened) {
         opened = true;
         listener.onOpen((long) total, ranges);
@@ -207,7 +207,7 @@ final class FetchLoader implements Loader {
         finish();
         listener.onEnd();
       } else {
-        watchdog.received(Dom.now(), data.getLength());
+        watchdog.received(data.getLength());
         listener.onData(data.copyToJavaArray());
         next();
       }

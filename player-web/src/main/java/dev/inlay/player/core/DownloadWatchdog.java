@@ -46,7 +46,7 @@ public final class DownloadWatchdog {
    * The response's headers came: whether it serves byte ranges and its total length (-1 when unknown).
    * Only the first response decides whether the body can be resumed.
    */
-  public void opened(double now, long totalBytes, boolean ranges) {
+  public void opened(long totalBytes, boolean ranges) {
     if (!open && delivered == 0) {
       resumable = ranges && totalBytes > 0;
     }
@@ -62,7 +62,7 @@ public final class DownloadWatchdog {
   }
 
   /** Bytes came: the download moves, so earlier retries are forgiven. */
-  public void received(double now, int bytes) {
+  public void received(int bytes) {
     delivered += bytes;
     retriesInARow = 0;
     waitingSince = -1;

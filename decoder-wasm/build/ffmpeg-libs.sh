@@ -6,8 +6,9 @@
 #                                    --enable-small: the compact FLV build and the asm.js build) or
 #                                    small-simd (small with -msimd128: the compact FLV SIMD build).
 # Prints the install prefix (with lib/ and include/) on stdout; progress goes to stderr.
-# The cache key is the Debian source versions, the profile's flags and this script's own text, so any
-# change to how the libraries are made rebuilds them and nothing else does.
+# The cache key is the Debian source versions, the profile's flags and configure options, the compiler
+# wrapper and version, a recipe number bumped by hand when this script changes what it builds, and for
+# the small profile the rewrite of dav1d's source (dav1d-split.cjs, src/main/c-dav1d/ctx.h).
 set -euo pipefail
 
 profile=${1:?profile: o3, simd, small or small-simd}
@@ -85,13 +86,23 @@ fetch_source() {
 ffmpeg_src=$(fetch_source ffmpeg)
 dav1d_src=$(fetch_source dav1d)
 
+# The asm.js build's dav1d (profile small) is built from a copy of the source with decode_b split into
+# functions V8 can optimise and Inlay's context-store header in place of dav1d's, and with the functions
+# dav1d marks inline inlined (emcc's -Os passes -fno-inline-functions, which leaves even those as calls;
+# docs/decoder-api.md, "The asm.js build and V8's function size limit"). The Wasm builds take dav1d's
+# source as it is.
+dav1d_ctx="$here/../src/main/c-dav1d/ctx.h"
+dav1d_cflags=""
+[ "$profile" = small ] && dav1d_cflags="-finline-hint-functions"
+
 # Bump recipe when the way the libraries are built changes in a way the variables below do not show.
 recipe=1
 # The key must not depend on where the checkout lives (CI builds from a fresh clone elsewhere): the
 # wrapper's path is left out and its content counted instead.
 key=$( { echo "recipe $recipe"; basename "$ffmpeg_src"; basename "$dav1d_src";
          echo "$profile $opt $cflags $small"; printf '%s\n' "${ffmpeg_conf[@]}" | sed "s|$here/||g";
-         sha256sum < "$here/emcc-st"; emcc --version 2>/dev/null | awk 'NR==1'; } | sha256sum | cut -c1-16)
+         sha256sum < "$here/emcc-st"; emcc --version 2>/dev/null | awk 'NR==1';
+         if [ "$profile" = small ]; then echo "dav1d $dav1d_cflags"; cat "$here/dav1d-split.cjs" "$dav1d_ctx"; fi; } | sha256sum | cut -c1-16)
 if [ "${INLAY_PRINT_PREFIX:-}" = 1 ]; then
   echo "$cache/libs/$profile-$key"; exit 0
 fi
@@ -112,14 +123,21 @@ c = '$here/emcc-st'
 ar = 'emar'
 strip = 'true'
 [built-in options]
-c_args = ['$opt'$( [ -n "$cflags" ] && echo ", '$cflags'")]
+c_args = ['$opt'$( [ -n "$cflags" ] && echo ", '$cflags'")$( [ -n "$dav1d_cflags" ] && echo ", '$dav1d_cflags'")]
 [host_machine]
 system = 'emscripten'
 cpu_family = 'wasm32'
 cpu = 'wasm32'
 endian = 'little'
 CROSS
-meson setup "$build/dav1d/out" "$dav1d_src" --cross-file "$build/dav1d/cross.txt" \
+dav1d_tree=$dav1d_src
+if [ "$profile" = small ]; then
+  dav1d_tree="$build/dav1d/src"
+  cp -r "$dav1d_src" "$dav1d_tree"
+  cp "$dav1d_ctx" "$dav1d_tree/src/ctx.h"
+  node "$here/dav1d-split.cjs" "$dav1d_tree/src/decode.c" >&2
+fi
+meson setup "$build/dav1d/out" "$dav1d_tree" --cross-file "$build/dav1d/cross.txt" \
   --prefix="$prefix" --libdir=lib --buildtype=plain --default-library=static \
   -Denable_asm=false -Denable_tools=false -Denable_tests=false -Denable_examples=false \
   -Dlogging=false -Dbitdepths="['8','16']" >"$build/dav1d.log" 2>&1 \

@@ -35,7 +35,7 @@ public final class FfmpegReference {
     }
   }
 
-  static byte[] run(String... command) throws IOException, InterruptedException {
+  public static byte[] run(String... command) throws IOException, InterruptedException {
     Path err = Files.createTempFile("ffmpeg", ".err");
     try {
       Process p = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectError(err.toFile()).start();

@@ -118,8 +118,11 @@ function move(name, from, to, extras = []) {
 function moveTail(name, anchor, extras, after) {
   const from = find(anchor, after);
   const indent = indentOf(lines[from]);
+  const { close } = decodeB();
   let to = from + 1;
-  while (!(indentOf(lines[to]) < indent && lines[to].trim().startsWith('}'))) to++;
+  while (!(indentOf(lines[to]) < indent && lines[to].trim().startsWith('}'))) {
+    if (++to >= close) fail(`'${anchor.trim()}': no end of its block inside decode_b`);
+  }
   move(name, from, to, extras);
 }
 
@@ -131,13 +134,13 @@ function moveBranches(names, anchor, extras, after) {
   const start = find(anchor, after);
   const indent = indentOf(lines[start]);
   const heads = [start];
-  let i = start + 1;
-  for (;;) {
+  const { close } = decodeB();
+  for (let i = start + 1; ; i++) {
+    if (i >= close) fail(`'${anchor.trim()}': no closing brace inside decode_b`);
     if (indentOf(lines[i]) === indent && lines[i].trim().startsWith('}')) {
       heads.push(i);
       if (lines[i].trim() === '}') break;
     }
-    i++;
   }
   if (heads.length !== names.length + 1) fail(`'${anchor.trim()}' has ${heads.length - 1} branches, expected ${names.length}`);
   // From the last branch back, so that the earlier lines' indexes stay valid.

@@ -99,24 +99,24 @@ function move(name, from, to, extras = []) {
   }
   const indent = ' '.repeat(indentOf(body.find((l) => l.trim() !== '' && !l.startsWith('#'))));
   const aliases = extras.filter((e) => e.alias);
-  const signature = params.concat(extras.map((e) => e.decl)).join(',\n    ');
+  const decls = params.concat(extras.map((e) => e.decl));
   moved.push(
-    `static int ${name}(${signature})\n{\n` +
+    `static int ${name}(${decls.join(',\n    ')})\n{\n` +
     aliases.map((e) => `#define ${e.alias} (*${e.arg.slice(1)}_ptr)\n`).join('') +
     prelude.join('\n') + '\n\n' +
     body.join('\n') + '\n' +
     '    return 1;\n' +
     aliases.map((e) => `#undef ${e.alias}\n`).join('') +
     '}\n' +
-    `static int (*volatile const ${name}_at)(${params.concat(extras.map((e) => e.decl)).join(', ')}) = ${name};\n`);
+    `static int (*volatile const ${name}_at)(${decls.join(', ')}) = ${name};\n`);
   const call = `${indent}{ const int res = ${name}_at(${args.concat(extras.map((e) => e.arg)).join(', ')}); ` +
     'if (res != 1) return res; }';
   lines.splice(from, to - from, call);
 }
 
-/** Moves the rest of the block from the line `anchor` (after the line `after`) to its closing brace. */
-function moveTail(name, anchor, extras, after) {
-  const from = find(anchor, after);
+/** Moves the rest of the block from the line `anchor` to its closing brace. */
+function moveTail(name, anchor, extras) {
+  const from = find(anchor);
   const indent = indentOf(lines[from]);
   const { close } = decodeB();
   let to = from + 1;

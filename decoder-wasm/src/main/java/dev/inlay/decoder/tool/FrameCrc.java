@@ -72,8 +72,9 @@ public final class FrameCrc {
   }
 
   /**
-   * Decodes only the first video stream and times the decoder calls; the single output line is JSON
-   * {@code {"frames": N, "decodeMs": T, "errors": E}}.
+   * Decodes only the first video stream, twice in one engine, and times the decoder calls; the single
+   * output line is JSON {@code {"frames": N, "firstMs": T1, "decodeMs": T2, "errors": E}}: the first pass
+   * and the second (steady-state) one.
    */
   public static Result bench(Path file, String variant, Path decoderDir) throws IOException, InterruptedException {
     return execute(file, variant, decoderDir, List.of("--bench"));

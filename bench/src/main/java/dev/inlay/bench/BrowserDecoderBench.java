@@ -67,8 +67,10 @@ public final class BrowserDecoderBench {
           .append("or IVF) on the page's main thread, one thread; frames per second of the decoding calls ")
           .append("alone (no copying out, no drawing), median of ").append(runs).append(" runs with the spread, ")
           .append("after one run that is not counted (it lets the engine compile the hot code fully). ")
-          .append("Reference: native Debian `ffmpeg -threads 1 -benchmark` (user time) on the same file in the ")
-          .append("same run; × native = fps / native fps. Peers from npm: ogv 1.9.0 (its `-wasm` and ")
+          .append("Reference: native Debian `ffmpeg -threads 1 -benchmark` (user time) on the same file, run once ")
+          .append("after each counted run of each decoder, so that native and browser runs alternate (this ")
+          .append("machine's speed drifts within minutes); the native row gives all of a clip's native runs, and ")
+          .append("× native = a decoder's median fps / the median of the native runs made beside it. Peers from npm: ogv 1.9.0 (its `-wasm` and ")
           .append("`-simd-wasm` builds), tinyh264 0.0.7 and broadway-player 0.1.1 (H.264 baseline only, so not run on the high-profile ")
           .append("clip), ")
           .append("@libav.js/variant-vp9-opus 6.10.9 (libvpx, no threads, no worker).")
@@ -76,20 +78,18 @@ public final class BrowserDecoderBench {
           .append("| clip | decoder | frames | fps | × native |\n|---|---|---|---|---|\n");
       for (String clip : clips) {
         Stream s = elementary(samples.resolve(clip), work);
-        double[] nativeFps = new double[runs];
-        for (int i = 0; i < runs; i++) {
-          nativeFps[i] = DecoderBench.nativeFps(work.resolve(s.file()));
-        }
-        double nat = DecoderBench.median(nativeFps);
-        md.append("| `").append(clip).append("` | native ffmpeg (reference) | — | ").append(DecoderBench.stat(nativeFps))
-            .append(" | 1.00 |\n");
+        List<Double> allNative = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
         // The H.264 peers decode the baseline profile only.
         for (String decoder : decoders(s.codec(), peers != null && !clip.contains("-high-"))) {
           String cell;
           String ratio;
           String frames;
           try {
-            List<double[]> r = run(browser, wasmDir, asmDir, peers, work, s, decoder, runs);
+            List<Double> besideNative = new ArrayList<>();
+            List<double[]> r = run(browser, wasmDir, asmDir, peers, work, s, decoder, runs, besideNative);
+            allNative.addAll(besideNative);
+            double nat = DecoderBench.median(besideNative.stream().mapToDouble(Double::doubleValue).toArray());
             double[] fps = r.stream().mapToDouble(x -> x[0] * 1000 / x[1]).toArray();
             frames = String.valueOf((long) r.get(0)[0]);
             cell = DecoderBench.stat(fps);
@@ -106,10 +106,13 @@ public final class BrowserDecoderBench {
                 .orElse(e.getMessage().lines().findFirst().orElse("")).replace("|", "/").trim();
             ratio = "—";
           }
-          md.append("| `").append(clip).append("` | ").append(decoder).append(" | ").append(frames).append(" | ")
+          rows.append("| `").append(clip).append("` | ").append(decoder).append(" | ").append(frames).append(" | ")
               .append(cell).append(" | ").append(ratio).append(" |\n");
           System.err.println("bench: " + clip + " " + decoder + " done");
         }
+        md.append("| `").append(clip).append("` | native ffmpeg (reference) | — | ")
+            .append(DecoderBench.stat(allNative.stream().mapToDouble(Double::doubleValue).toArray()))
+            .append(" | 1.00 |\n").append(rows);
       }
     }
     md.append('\n').append(SvgChart.write(out, "decoders-browser", "Decode speed in Chromium, 720p, × native ffmpeg",
@@ -131,9 +134,12 @@ public final class BrowserDecoderBench {
     return d;
   }
 
-  /** [frames, ms] per run of one decoder on one stream, in a fresh page. */
+  /**
+   * [frames, ms] per counted run of one decoder on one stream, in a fresh page; after each counted run the
+   * page waits while native ffmpeg decodes the same file, whose frames per second go to nativeFps.
+   */
   private static List<double[]> run(Browser browser, Path wasmDir, Path asmDir, Path peers, Path work, Stream s,
-      String decoder, int runs) throws IOException {
+      String decoder, int runs, List<Double> nativeFps) throws IOException {
     String harness;
     try (InputStream in = BrowserDecoderBench.class.getResourceAsStream("decode-bench.js")) {
       harness = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -141,6 +147,17 @@ public final class BrowserDecoderBench {
     try (BrowserContext context = browser.newContext()) {
       context.route(ORIGIN + "/**", route -> serve(route, wasmDir, asmDir, peers, work));
       Page page = context.newPage();
+      int[] finished = {0};
+      page.exposeFunction("benchBetween", a -> {
+        if (finished[0]++ > 0) { // none after the warm-up run
+          try {
+            nativeFps.add(DecoderBench.nativeFps(work.resolve(s.file())));
+          } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        return null;
+      });
       page.setDefaultTimeout(600_000);
       page.navigate(ORIGIN + "/index.html");
       page.addScriptTag(new Page.AddScriptTagOptions().setContent(harness));

@@ -2,6 +2,8 @@
 // the peers', decodes the same elementary stream (Annex B H.264/H.265 split into access units by ffprobe's
 // packet index, or IVF frames) on the page's main thread; only the decoding calls are timed, with no
 // copying of pictures out. window.benchRun({decoder, file, index, codec, runs}) returns [{frames, ms}].
+// After each run the page waits for window.benchBetween(), which the benchmark provides to run native
+// ffmpeg in between.
 (function () {
   'use strict';
   const loadScript = (src) => new Promise((ok, fail) => {
@@ -11,6 +13,12 @@
     s.onerror = () => fail(new Error('cannot load ' + src));
     document.head.appendChild(s);
   });
+
+  // Records one run's result, then waits for what the benchmark does between runs.
+  async function done(results, result) {
+    results.push(result);
+    if (window.benchBetween) await window.benchBetween();
+  }
 
   async function packets(file, index) {
     const bytes = new Uint8Array(await (await fetch('/media/' + file)).arrayBuffer());
@@ -55,7 +63,7 @@
       const ms = performance.now() - t0;
       M._free(buf);
       M._inlay_decoder_close(dec);
-      results.push({ frames, ms });
+      await done(results, { frames, ms });
     }
     return results;
   }
@@ -72,7 +80,7 @@
       for (const p of list) d.decode(p);
       const ms = performance.now() - t0;
       d.release();
-      results.push({ frames, ms });
+      await done(results, { frames, ms });
     }
     return results;
   }
@@ -86,7 +94,7 @@
       d.onPictureDecoded = () => { frames++; };
       const t0 = performance.now();
       for (const p of list) d.decode(p);
-      results.push({ frames, ms: performance.now() - t0 });
+      await done(results, { frames, ms: performance.now() - t0 });
     }
     return results;
   }
@@ -113,7 +121,7 @@
         const ok = await new Promise((done) => M.processFrame(b, done));
         if (ok && M.frameBuffer) frames++;
       }
-      results.push({ frames, ms: performance.now() - t0 });
+      await done(results, { frames, ms: performance.now() - t0 });
     }
     return results;
   }
@@ -131,7 +139,7 @@
       const ms = performance.now() - t0;
       for (const f of frames) await lib.av_frame_free_js(f);
       await lib.ff_free_decoder(c, pkt, frame);
-      results.push({ frames: frames.length, ms });
+      await done(results, { frames: frames.length, ms });
     }
     return results;
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,9 @@ class BenchSmokeTest {
         System.getProperty("inlay.asmjs.dir"), md.toString(), "1", "vp8-vorbis-360p.webm"});
     String text = Files.readString(md);
     assertTrue(text.contains("| `vp8-vorbis-360p.webm` |") && text.contains("`decoder-asm.js`"), text);
+    // Both passes timed: the row ends with the three first-pass ratios.
+    assertTrue(Pattern.compile("\\| `vp8-vorbis-360p\\.webm` \\|.*\\| \\d\\.\\d\\d, \\d\\.\\d\\d, \\d\\.\\d\\d \\|\n")
+        .matcher(text).find(), text);
     assertTrue(text.contains("<!-- bench:other -->\nkept"), "other sections stay");
   }
 
@@ -44,6 +48,10 @@ class BenchSmokeTest {
     for (String d : new String[] {"inlay-wasm", "inlay-simd", "inlay-asmjs"}) {
       assertTrue(text.contains("| `vp8-vorbis-360p.webm` | " + d + " | 300 | "), text);
     }
+    // Native ffmpeg ran once beside each decoder's counted run: three runs, and every ratio is a number.
+    assertTrue(Pattern.compile("\\| `vp8-vorbis-360p\\.webm` \\| native ffmpeg \\(reference\\) \\| — \\| \\d+ \\(\\d+–\\d+\\) \\| 1\\.00 \\|")
+        .matcher(text).find(), text);
+    assertTrue(!text.contains("NaN") && !text.contains("Infinity"), text);
     assertTrue(Files.exists(tmp.resolve("charts/decoders-browser.svg")), "chart");
   }
 

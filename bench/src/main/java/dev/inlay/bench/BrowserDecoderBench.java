@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  */
 public final class BrowserDecoderBench {
   private static final String[] DEFAULT_CLIPS = {"h264-baseline-aac-720p.flv", "h264-baseline-aac-1080p.flv",
-      "h264-high-aac-720p.flv", "hevc-aac-720p.mkv", "hevc-aac-1080p.mkv", "vp8-vorbis-720p.webm", "vp8-vorbis-1080p.webm",
-      "vp9-opus-720p.webm", "vp9-opus-1080p.webm", "av1-opus-720p.webm", "av1-opus-1080p.webm"};
+      "h264-high-aac-720p.flv", "hevc-aac-720p.mkv", "hevc-aac-1080p.mkv", "vp8-vorbis-720p.webm",
+      "vp8-vorbis-1080p.webm", "vp9-opus-720p.webm", "vp9-opus-1080p.webm", "av1-opus-720p.webm",
+      "av1-opus-1080p.webm"};
   private static final String ORIGIN = "http://bench.local";
 
   private BrowserDecoderBench() {}
@@ -70,10 +71,10 @@ public final class BrowserDecoderBench {
           .append("Reference: native Debian `ffmpeg -threads 1 -benchmark` (user time) on the same file, run once ")
           .append("after each counted run of each decoder, so that native and browser runs alternate (this ")
           .append("machine's speed drifts within minutes); the native row gives all of a clip's native runs, and ")
-          .append("× native = a decoder's median fps / the median of the native runs made beside it. Peers from npm: ogv 1.9.0 (its `-wasm` and ")
-          .append("`-simd-wasm` builds), tinyh264 0.0.7 and broadway-player 0.1.1 (H.264 baseline only, so not run on the high-profile ")
-          .append("clip), ")
-          .append("@libav.js/variant-vp9-opus 6.10.9 (libvpx, no threads, no worker).")
+          .append("× native = a decoder's median fps / the median of the native runs made beside it. Peers from ")
+          .append("npm: ogv 1.9.0 (its `-wasm` and `-simd-wasm` builds), tinyh264 0.0.7 and broadway-player 0.1.1 ")
+          .append("(H.264 baseline only, so not run on the high-profile clip), @libav.js/variant-vp9-opus 6.10.9 ")
+          .append("(libvpx, no threads, no worker).")
           .append(peers == null ? " Peers were not installed for this run." : "").append("\n\n")
           .append("| clip | decoder | frames | fps | × native |\n|---|---|---|---|---|\n");
       for (String clip : clips) {
@@ -89,7 +90,7 @@ public final class BrowserDecoderBench {
             List<Double> besideNative = new ArrayList<>();
             List<double[]> r = run(browser, wasmDir, asmDir, peers, work, s, decoder, runs, besideNative);
             allNative.addAll(besideNative);
-            double nat = DecoderBench.median(besideNative.stream().mapToDouble(Double::doubleValue).toArray());
+            double nat = DecoderBench.median(besideNative.stream().mapToDouble(d -> d).toArray());
             double[] fps = r.stream().mapToDouble(x -> x[0] * 1000 / x[1]).toArray();
             frames = String.valueOf((long) r.get(0)[0]);
             cell = DecoderBench.stat(fps);
@@ -111,7 +112,7 @@ public final class BrowserDecoderBench {
           System.err.println("bench: " + clip + " " + decoder + " done");
         }
         md.append("| `").append(clip).append("` | native ffmpeg (reference) | — | ")
-            .append(DecoderBench.stat(allNative.stream().mapToDouble(Double::doubleValue).toArray()))
+            .append(allNative.isEmpty() ? "—" : DecoderBench.stat(allNative.stream().mapToDouble(d -> d).toArray()))
             .append(" | 1.00 |\n").append(rows);
       }
     }

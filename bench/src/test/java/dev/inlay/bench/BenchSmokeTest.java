@@ -49,7 +49,8 @@ class BenchSmokeTest {
       assertTrue(text.contains("| `vp8-vorbis-360p.webm` | " + d + " | 300 | "), text);
     }
     // Native ffmpeg ran once beside each decoder's counted run: three runs, and every ratio is a number.
-    assertTrue(Pattern.compile("\\| `vp8-vorbis-360p\\.webm` \\| native ffmpeg \\(reference\\) \\| — \\| \\d+ \\(\\d+–\\d+\\) \\| 1\\.00 \\|")
+    assertTrue(Pattern.compile(
+        "\\| `vp8-vorbis-360p\\.webm` \\| native ffmpeg \\(reference\\) \\| — \\| \\d+ \\(\\d+–\\d+\\) \\| 1\\.00 \\|")
         .matcher(text).find(), text);
     assertTrue(!text.contains("NaN") && !text.contains("Infinity"), text);
     assertTrue(Files.exists(tmp.resolve("charts/decoders-browser.svg")), "chart");

@@ -25,7 +25,7 @@ public final class FfmpegReference {
   private static Reference compute(Path file) {
     try {
       List<String> lines = List.of(new String(run("ffmpeg", "-hide_banner", "-loglevel", "error", "-i",
-          file.toString(), "-f", "framecrc", "-")).split("\n"));
+          file.toString(), "-autoscale", "0", "-f", "framecrc", "-")).split("\n"));
       boolean hasAudio = lines.stream().anyMatch(l -> l.matches("#media_type \\d+: audio"));
       byte[] pcm = hasAudio ? run("ffmpeg", "-hide_banner", "-loglevel", "error", "-i", file.toString(), "-map",
           "0:a:0", "-f", "s16le", "-") : new byte[0];

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -92,5 +93,35 @@ class HardCaseTest {
     assertEquals(50, expected.size());
     assertEquals(2, expected.stream().map(f -> f.split(" ")[0]).distinct().count(), "two frame sizes");
     assertEquals(expected, FrameCrcLines.parse(ours.lines()).framesOf("video"));
+  }
+
+  /**
+   * FFmpeg remuxing MPEG-TS to FLV (a recording, a restream to RTMP) starts with an empty AAC sequence
+   * header, the real one follows; here the picture size also changes halfway, with the new SPS in band only.
+   */
+  @Test
+  void decodesAnFlvRemuxedFromMpegTsWithASizeChange() throws Exception {
+    StringBuilder list = new StringBuilder();
+    for (String size : new String[] {"320x240", "480x270"}) {
+      Path part = tmp.resolve("part-" + size + ".ts");
+      FfmpegReference.run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+          String.format(SRC, size), "-f", "lavfi", "-i", TONE, "-c:v", "libx264", "-preset", "ultrafast", "-c:a",
+          "aac", "-f", "mpegts", part.toString());
+      list.append("file '").append(part).append("'\n");
+    }
+    Path parts = tmp.resolve("parts.txt");
+    Files.writeString(parts, list);
+    Path file = tmp.resolve("remuxed-from-ts.flv");
+    FfmpegReference.run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0", "-i",
+        parts.toString(), "-c", "copy", file.toString());
+    byte[] flv = Files.readAllBytes(file);
+    int first = 13; // the first tag after the header and PreviousTagSize0 is the script tag; find the audio one
+    while (flv[first] != 8) {
+      first += 11 + ((flv[first + 1] & 0xFF) << 16 | (flv[first + 2] & 0xFF) << 8 | flv[first + 3] & 0xFF) + 4;
+    }
+    assertEquals(2, flv[first + 3], "the case under test: an AAC sequence header with no config in it");
+    DecoderConformanceTest.check(file, "wasm");
+    assertEquals(2, FrameCrcLines.parse(FfmpegReference.of(file).lines()).framesOf("video").stream()
+        .map(f -> f.split(" ")[0]).distinct().count(), "two frame sizes");
   }
 }

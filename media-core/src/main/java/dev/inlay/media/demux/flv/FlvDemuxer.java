@@ -310,7 +310,28 @@ public final class FlvDemuxer extends QueueDemuxer {
     }
   }
 
+  /**
+   * An AAC config that does not parse spoils its tag only: the track keeps the config it had, and a later
+   * sequence header may bring a good one.
+   */
+  private static AudioSpecificConfig audioSpecificConfig(byte[] asc) throws ParserException {
+    try {
+      return AudioSpecificConfig.parse(asc);
+    } catch (ParserException e) {
+      throw ParserException.malformedUnit("bad AAC sequence header: " + e.getMessage());
+    }
+  }
+
+  /**
+   * An empty sequence header is what FFmpeg's FLV muxer writes when it starts before it knows the codec
+   * config, as when it remuxes MPEG-TS or ADTS input ({@code ffmpeg -i in.ts -c copy out.flv}, or a
+   * restream to RTMP): the real one follows with the first frames, so the empty one is passed over, as
+   * FFmpeg's own demuxer does.
+   */
   private void videoConfig(Codec codec, byte[] config) {
+    if (config.length == 0) {
+      return;
+    }
     TrackFormat format = TrackFormat.video(0, codec, config, 0, 0);
     announce(video, format);
   }
@@ -353,7 +374,10 @@ public final class FlvDemuxer extends QueueDemuxer {
         int packetType = body.u8();
         if (packetType == 0) {
           byte[] asc = body.bytes(body.remaining());
-          AudioSpecificConfig c = AudioSpecificConfig.parse(asc);
+          if (asc.length == 0) {
+            return; // not known to the muxer yet; the real one follows (see videoConfig)
+          }
+          AudioSpecificConfig c = audioSpecificConfig(asc);
           announce(audio, TrackFormat.audio(0, Codec.AAC, asc, c.sampleRate(), c.channels()));
         } else {
           if (audio.format == null || audio.format.codec() != Codec.AAC) {
@@ -383,10 +407,13 @@ public final class FlvDemuxer extends QueueDemuxer {
     switch (packetType) {
       case 0 -> {
         byte[] config = body.bytes(body.remaining());
+        if (config.length == 0 && codec == Codec.AAC) {
+          return;
+        }
         int rate = 0;
         int channels = 0;
         if (codec == Codec.AAC) {
-          AudioSpecificConfig c = AudioSpecificConfig.parse(config);
+          AudioSpecificConfig c = audioSpecificConfig(config);
           rate = c.sampleRate();
           channels = c.channels();
         } else if (codec == Codec.OPUS && config.length >= 19) {

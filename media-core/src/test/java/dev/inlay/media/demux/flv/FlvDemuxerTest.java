@@ -103,4 +103,36 @@ class FlvDemuxerTest {
     assertTrue(log.lines.get(0).startsWith("track 0 HEVC"), log.lines.get(0));
     assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("format 0")), "codec switch to AV1 is a new format");
   }
+
+  /** What FFmpeg writes when it remuxes MPEG-TS to FLV: empty sequence headers first, the real ones later. */
+  @Test
+  void passesOverEmptySequenceHeadersAndKeepsTheRealOnes() throws Exception {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    o.writeBytes(FlvWriter.header(true, true));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, FlvWriter.videoConfig(Codec.H264, FlvWriter.VideoForm.LEGACY, new byte[0])));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, FlvWriter.aacConfig(new byte[0])));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, FlvWriter.videoConfig(Codec.H264, FlvWriter.VideoForm.LEGACY, new byte[] {1, 0x64, 0, 0x1e, -1, -32, 0})));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, FlvWriter.videoFrame(Codec.H264, FlvWriter.VideoForm.LEGACY, true, 0, new byte[] {0, 0, 0, 1, 0x65})));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 40, FlvWriter.aacConfig(ASC)));
+    o.writeBytes(aac(40, 1));
+    PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+    assertEquals(2, log.packets.size(), log.lines.toString());
+    assertEquals(2, log.lines.stream().filter(l -> l.startsWith("track")).count(), log.lines.toString());
+    assertFalse(log.lines.stream().anyMatch(l -> l.startsWith("skipped") || l.startsWith("format")), log.lines.toString());
+    assertTrue(log.lines.get(0).startsWith("track 0 H264"), log.lines.get(0));
+    assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("track 1 AAC")), log.lines.toString());
+  }
+
+  /** A sequence header that does not parse spoils its own tag, not the stream. */
+  @Test
+  void skipsABadAacSequenceHeader() throws Exception {
+    ByteArrayOutputStream o = start();
+    o.writeBytes(aac(0, 1));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 23, FlvWriter.aacConfig(new byte[] {(byte) 0xF8})));
+    o.writeBytes(aac(23, 2));
+    PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+    assertEquals(2, log.packets.size(), log.lines.toString());
+    assertEquals(1, log.lines.stream().filter(l -> l.startsWith("skipped bad AAC sequence header")).count(),
+        log.lines.toString());
+  }
 }

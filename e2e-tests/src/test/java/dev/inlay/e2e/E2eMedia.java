@@ -15,6 +15,8 @@ final class E2eMedia {
   static final String LONG_WEBM = "long-vp9-opus-360p.webm";
   /** 10-bit H.264 in FLV: beyond the compact FLV decoder build, so the player switches to the full one. */
   static final String DEEP_FLV = "h264-10bit-aac-360p.flv";
+  /** FLV with no duration in its onMetaData, as ffmpeg writes to a pipe; served with a length, it is a file. */
+  static final String NO_DURATION_FLV = "no-duration-h264-aac-360p.flv";
   private static final String[] SAMPLES = {"h264-baseline-aac-360p.flv", "h264-high-aac-360p.flv",
       "h264-mp3-360p.flv", "hevc-aac-360p-legacy.flv", "hevc-aac-360p-enhanced.flv", "vp8-vorbis-360p.webm",
       "vp9-opus-360p.webm", "av1-opus-360p.webm", "aac-audio-only.flv", "h264-video-only-360p.flv",
@@ -84,6 +86,8 @@ final class E2eMedia {
           dir.resolve(LONG_WEBM).toString());
       ffmpeg("-i", samples.resolve("h264-high-aac-360p.flv").toString(), "-c:v", "libx264", "-preset", "veryfast",
           "-crf", "16", "-pix_fmt", "yuv420p10le", "-c:a", "copy", dir.resolve(DEEP_FLV).toString());
+      ffmpeg("-i", samples.resolve("h264-high-aac-360p.flv").toString(), "-c", "copy", "-flvflags",
+          "no_duration_filesize", dir.resolve(NO_DURATION_FLV).toString());
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

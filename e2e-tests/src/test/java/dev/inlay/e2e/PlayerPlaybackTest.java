@@ -235,6 +235,31 @@ class PlayerPlaybackTest extends PlayerE2e {
     }
   }
 
+  /**
+   * A file whose container gives no duration (ffmpeg writing to a pipe) but whose response has a length plays
+   * as a file, not as live: its duration comes with the end of the download, it seeks back, and it ends.
+   */
+  @Test
+  void playsAFileWithNoDurationAsAFile() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(url("src=/media/" + E2eMedia.NO_DURATION_FLV + "&autoplay&muted"));
+      PlayerProbe first = waitFor(page, "player", p -> p.time() > 1 && p.counter() > 0, 20, "playback");
+      PlayerProbe known = waitFor(page, "player", p -> Double.isFinite(p.duration()), 10, "the duration");
+      assertEquals(10, known.duration(), 0.2, known.toString());
+      assertEquals(0, known.stat("reconnects"), known.toString());
+      assertEquals(first.time() * FPS, first.counter(), 6, "counter vs currentTime: " + first);
+      page.evaluate("() => { const p = document.getElementById('player'); p.pause(); window.seeked = 0;"
+          + " p.addEventListener('seeked', () => window.seeked++); p.currentTime = 0.5; }");
+      page.waitForFunction("() => window.seeked > 0");
+      PlayerProbe back = PlayerProbe.read(page, "player");
+      assertEquals(E2eMedia.counterAt(MEDIA.resolve(E2eMedia.NO_DURATION_FLV), 0.5), back.counter(), back.toString());
+      page.evaluate("() => { const p = document.getElementById('player'); p.currentTime = 8.5; p.play(); }");
+      PlayerProbe end = waitFor(page, "player", PlayerProbe::ended, 15, "the end");
+      assertEquals(end.duration(), end.time(), 0.1, end.toString());
+      assertNull(end.error(), end.toString());
+    }
+  }
+
   /** A live source that ends (here a file played as live) is a drop: the player connects again and plays on. */
   @Test
   void liveReconnectsAfterADrop() {

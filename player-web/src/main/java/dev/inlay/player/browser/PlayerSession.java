@@ -299,9 +299,11 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
     @Override
     public TrackOutput track(TrackFormat format) {
       if (!decided) {
-        // A source whose container gives no duration (FLV onMetaData, Matroska Info) is live.
+        // A source whose container gives no duration (FLV onMetaData, Matroska Info) is live, unless the
+        // response has a length: a file written to a pipe (ffmpeg ... -f flv -) has no duration either,
+        // while live HTTP-FLV comes chunked. The `live` attribute overrides.
         decided = true;
-        engine.setLive(forcedLive || !sawDuration);
+        engine.setLive(forcedLive || (!sawDuration && totalBytes <= 0));
       }
       return engine.track(format);
     }

@@ -161,6 +161,11 @@ public final class PlaybackEngine implements DemuxOutput {
   /** The loader reached the end of the source (VOD) or gave up (live). */
   public void endOfStream() {
     eos = true;
+    if (!live && !Double.isFinite(durationUs) && edgeUs > 0) {
+      // A file whose container gave no duration: now known, to the last packet (refined when it ends).
+      durationUs = edgeUs;
+      events.event("durationchange");
+    }
     if (seekPending) {
       resolveSeek();
     }

@@ -246,6 +246,24 @@ class PlaybackEngineTest {
     assertTrue(engine.currentTimeUs() > audibleEnd + 250_000, "the clock went on: " + engine.currentTimeUs());
   }
 
+  /** A file with no duration in its container (written to a pipe): known once the download ends. */
+  @Test
+  void learnsTheDurationOfAFileAtTheEndOfItsDownload() {
+    engine(false);
+    feed(0, 4);
+    decodeAll();
+    assertTrue(Double.isNaN(engine.durationUs()), "unknown while loading: " + engine.durationUs());
+    events.clear();
+    engine.endOfStream();
+    assertEquals(119 * FRAME_US, engine.durationUs(), 1, "to the last packet");
+    assertTrue(events.contains("durationchange"), events.toString());
+    engine.play();
+    run(5000);
+    assertTrue(engine.ended());
+    assertEquals(engine.currentTimeUs(), engine.durationUs(), 1);
+    assertTrue(engine.durationUs() >= 119 * FRAME_US);
+  }
+
   @Test
   void playsOnTheWallClockWhileTheBrowserHoldsTheSound() {
     engine(false);

@@ -17,6 +17,8 @@ final class E2eMedia {
   static final String DEEP_FLV = "h264-10bit-aac-360p.flv";
   /** FLV with no duration in its onMetaData, as ffmpeg writes to a pipe; served with a length, it is a file. */
   static final String NO_DURATION_FLV = "no-duration-h264-aac-360p.flv";
+  /** The high-profile sample with its sound a second late: pictures from 0, the sound from 1 s. */
+  static final String AUDIO_LATE_FLV = "audio-late-h264-aac-360p.flv";
   private static final String[] SAMPLES = {"h264-baseline-aac-360p.flv", "h264-high-aac-360p.flv",
       "h264-mp3-360p.flv", "hevc-aac-360p-legacy.flv", "hevc-aac-360p-enhanced.flv", "vp8-vorbis-360p.webm",
       "vp9-opus-360p.webm", "av1-opus-360p.webm", "aac-audio-only.flv", "h264-video-only-360p.flv",
@@ -88,6 +90,9 @@ final class E2eMedia {
           "-crf", "16", "-pix_fmt", "yuv420p10le", "-c:a", "copy", dir.resolve(DEEP_FLV).toString());
       ffmpeg("-i", samples.resolve("h264-high-aac-360p.flv").toString(), "-c", "copy", "-flvflags",
           "no_duration_filesize", dir.resolve(NO_DURATION_FLV).toString());
+      String high = samples.resolve("h264-high-aac-360p.flv").toString();
+      ffmpeg("-i", high, "-itsoffset", "1", "-i", high, "-map", "0:v", "-map", "1:a", "-c", "copy",
+          dir.resolve(AUDIO_LATE_FLV).toString());
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import dev.inlay.player.core.AudioOutput;
 import dev.inlay.player.core.DecodedAudio;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -16,7 +17,14 @@ import org.teavm.jso.JSObject;
  * blocks faster or slower. The graph is opened with the first sound that is not muted.
  */
 final class AudioSink implements AudioOutput {
-  /** The queue, shared by the worklet and the ScriptProcessor fallback. */
+  /**
+   * The shortest gap in the sound's times that is filled with silence: more than two AAC frames, since FLV's
+   * millisecond timestamps jitter by one; and the longest, beyond which it is a jump in the timeline.
+   */
+  private static final double MIN_GAP_US = 40_000;
+  private static final double MAX_GAP_US = 10_000_000;
+
+  /** The queue, shared by the worklet and the ScriptProcessor fallback; a block without channels is silence. */
   private static final String RING = ""
       + "function InlayRing() { this.q = []; this.pos = 0; this.playing = false; this.rate = 1; this.queued = 0; this.lastPts = NaN; }"
       + "InlayRing.prototype.msg = function (m) {"
@@ -28,7 +36,7 @@ final class AudioSink implements AudioOutput {
       + "  var nch = out.length, c, i; for (c = 0; c < nch; c++) out[c].fill(0);"
       + "  if (!this.playing) return;"
       + "  for (i = 0; i < n && this.q.length; i++) { var b = this.q[0], k = this.pos | 0;"
-      + "    for (c = 0; c < nch; c++) out[c][i] = b.ch[c < b.ch.length ? c : b.ch.length - 1][k];"
+      + "    if (b.ch) for (c = 0; c < nch; c++) out[c][i] = b.ch[c < b.ch.length ? c : b.ch.length - 1][k];"
       + "    this.pos += this.rate * b.rate / ctxRate;"
       + "    while (this.q.length && this.pos >= this.q[0].len) { this.pos -= this.q[0].len; var d = this.q.shift(); this.queued -= d.len / d.rate; } }"
       + "  if (this.q.length) this.lastPts = this.q[0].pts + this.pos / this.q[0].rate * 1e6;"
@@ -66,8 +74,16 @@ final class AudioSink implements AudioOutput {
   private double pendingUs;
   private String kind = "none";
 
-  /** onAudible gets (audible media time in µs, wall time in ms). */
-  AudioSink(AudibleListener onAudible) {
+  private final DoubleSupplier anchorUs;
+  /** The media time where what was sent to the queue ends; NaN after a clear. */
+  private double sentEndUs = Double.NaN;
+
+  /**
+   * onAudible gets (audible media time in µs, wall time in ms); anchorUs tells the time the sound queued
+   * from now on lines up with (the engine's {@code soundAnchorUs}).
+   */
+  AudioSink(AudibleListener onAudible, DoubleSupplier anchorUs) {
+    this.anchorUs = anchorUs;
     this.onReport = (pts, queued) -> {
       queuedUs = queued * 1e6;
       if (!Double.isNaN(pts) && graph != null) {
@@ -111,6 +127,9 @@ final class AudioSink implements AudioOutput {
       + "var buf = msg.buffer, ch = []; for (var c_ = 0; c_ < channels; c_++) ch.push(new Float32Array(buf, c_ * samples * 4, samples));"
       + "return {t: 'data', pts: msg.pts, rate: rate, len: samples, ch: ch, buf: buf};")
   private static native JSObject dataMessage(JSObject msg, int rate, int channels, int samples);
+
+  @JSBody(params = {"pts", "rate", "samples"}, script = "return {t: 'data', pts: pts, rate: rate, len: samples, ch: null};")
+  private static native JSObject silenceMessage(double pts, int rate, int samples);
 
   @JSBody(params = {"t"}, script = "return {t: t};")
   private static native JSObject control(String t);
@@ -180,12 +199,28 @@ final class AudioSink implements AudioOutput {
       return;
     }
     for (AudioBlock b : pending) {
+      fillGapBefore(b);
       JSObject m = dataMessage(b.msg, b.sampleRate, b.channels, b.samples);
       queuedUs += b.durationUs();
       send(graph, m, bufferOf(m));
     }
     pending.clear();
     pendingUs = 0;
+  }
+
+  /**
+   * Sends silence for the time between where the queue's sound ends (or the clock, when the queue may have
+   * run dry) and block b, so b plays at its time: audio that begins after the video, or frames missing.
+   */
+  private void fillGapBefore(AudioBlock b) {
+    double anchor = anchorUs.getAsDouble();
+    double from = Double.isNaN(sentEndUs) ? anchor : Double.isNaN(anchor) ? sentEndUs : Math.max(sentEndUs, anchor);
+    double gapUs = b.ptsUs - from;
+    if (gapUs > MIN_GAP_US && gapUs < MAX_GAP_US) {
+      send(graph, silenceMessage(from, b.sampleRate, (int) Math.round(gapUs * b.sampleRate / 1e6)), null);
+      queuedUs += gapUs;
+    }
+    sentEndUs = b.ptsUs + b.durationUs();
   }
 
   @Override
@@ -214,6 +249,7 @@ final class AudioSink implements AudioOutput {
 
   @Override
   public void clear() {
+    sentEndUs = Double.NaN;
     pending.clear();
     pendingUs = 0;
     queuedUs = 0;

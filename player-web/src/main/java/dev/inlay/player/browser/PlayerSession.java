@@ -62,7 +62,8 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
     this.src = src;
     this.requestedDecoder = decoder;
     this.forcedLive = live || src.startsWith("ws:") || src.startsWith("wss:");
-    this.audio = new AudioSink((ptsUs, atMs) -> engine().onAudiblePosition(ptsUs, atMs));
+    this.audio = new AudioSink((ptsUs, atMs) -> engine().onAudiblePosition(ptsUs, atMs),
+        () -> engine().soundAnchorUs());
     this.engine = new PlaybackEngine(Dom::now, this, owner, audio, owner,
         new PlaybackEngine.Settings(forcedLive, targetLatencyMs, Math.max(3000, targetLatencyMs * 3), 512L << 20));
     engine.setSourceControl(this);

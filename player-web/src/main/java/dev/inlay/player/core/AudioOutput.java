@@ -1,7 +1,8 @@
 package dev.inlay.player.core;
 
 /**
- * The sound device: a queue of decoded blocks played in order. It reports what is audible through
+ * The sound device: a queue of decoded blocks played in order, with silence where their times leave a gap
+ * (see {@link PlaybackEngine#soundAnchorUs}). It reports what is audible through
  * {@link PlaybackEngine#onAudiblePosition}.
  */
 public interface AudioOutput {

@@ -737,6 +737,22 @@ public final class PlaybackEngine implements DemuxOutput {
 
   // ---- properties ----------------------------------------------------------------------------
 
+  /**
+   * The time the sound queued from now on lines up with: the clock once playback has started, the seek
+   * target while seeking, before the start the picture playback will start from; NaN when not known yet.
+   * The sound output plays silence for what lies between this and a later first block (audio that begins
+   * after the video) and between blocks whose times leave a gap.
+   */
+  public double soundAnchorUs() {
+    if (!Double.isNaN(seekTargetUs)) {
+      return seekTargetUs;
+    }
+    if (started) {
+      return clock.positionUs();
+    }
+    return frames.size() > 0 ? frames.peek().ptsUs() : Double.NaN;
+  }
+
   public double currentTimeUs() {
     return started && !paused && !waiting && !seeking ? clock.positionUs() : positionUs;
   }

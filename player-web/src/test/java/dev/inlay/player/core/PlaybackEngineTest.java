@@ -264,6 +264,31 @@ class PlaybackEngineTest {
     assertTrue(engine.durationUs() >= 119 * FRAME_US);
   }
 
+  /**
+   * Audio that begins a second after the video: the sound's anchor is where the pictures start, so the
+   * output puts a second of silence before it; then the clock, and a seek's target while seeking.
+   */
+  @Test
+  void anchorsTheSoundWhereThePicturesStart() {
+    engine(false);
+    assertTrue(Double.isNaN(engine.soundAnchorUs()), "nothing to line up with yet");
+    for (int i = 0; i < 60; i++) {
+      long pts = i * FRAME_US;
+      if (pts >= 1_000_000) {
+        sound.packet(packet(pts, true));
+      }
+      video.packet(packet(pts, i % 30 == 0));
+    }
+    decodeAll();
+    assertEquals(FRAME_US, engine.soundAnchorUs(), 1, "the frame after the first picture, where the clock will start");
+    engine.play();
+    run(500);
+    assertEquals(engine.currentTimeUs(), engine.soundAnchorUs(), 20_000);
+    assertTrue(engine.currentTimeUs() < 700_000, "the clock runs from the pictures: " + engine.currentTimeUs());
+    engine.seek(1_500_000);
+    assertEquals(1_500_000, engine.soundAnchorUs(), 0);
+  }
+
   @Test
   void playsOnTheWallClockWhileTheBrowserHoldsTheSound() {
     engine(false);

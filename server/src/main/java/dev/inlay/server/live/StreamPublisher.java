@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class StreamPublisher {
   private static final int SOUND_AAC = 10;
+  private static final int SOUND_EX = 9;
   private static final int CODEC_AVC = 7;
   private static final int CODEC_HEVC = 12;
 
@@ -75,8 +76,10 @@ public final class StreamPublisher {
         sawVideo = true;
         byte[] tag = FlvWriter.tag(FlvWriter.TAG_VIDEO, ts, body);
         if (isVideoConfig(body)) {
-          videoConfigTag = FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, body);
-          updateHeader();
+          if (hasConfig(type, body)) {
+            videoConfigTag = FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, body);
+            updateHeader();
+          }
           channel.publish(tag, false, received);
         } else {
           channel.publish(tag, isKeyframe(body), received);
@@ -85,7 +88,7 @@ public final class StreamPublisher {
       case FlvWriter.TAG_AUDIO -> {
         sawAudio = true;
         byte[] tag = FlvWriter.tag(FlvWriter.TAG_AUDIO, ts, body);
-        if (isAudioConfig(body)) {
+        if (isAudioConfig(body) && hasConfig(type, body)) {
           audioConfigTag = FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, body);
           updateHeader();
         }
@@ -177,8 +180,23 @@ public final class StreamPublisher {
     return frameType == 1;
   }
 
+  /** AAC packet type 0, or enhanced RTMP's (v2, sound format 9) AudioPacketType.SequenceStart. */
   static boolean isAudioConfig(byte[] body) {
-    return ((body[0] & 0xFF) >> 4) == SOUND_AAC && body.length > 1 && body[1] == 0;
+    int format = (body[0] & 0xFF) >> 4;
+    if (format == SOUND_EX) {
+      return (body[0] & 0x0F) == 0;
+    }
+    return format == SOUND_AAC && body.length > 1 && body[1] == 0;
+  }
+
+  /**
+   * Whether a sequence header carries a configuration past its tag header (video: 5 bytes in both forms;
+   * audio: 2 for AAC, 5 in the enhanced form). FFmpeg sends an empty one first when it does not know the
+   * codec's yet (remuxing MPEG-TS); a new viewer must get the real one that follows.
+   */
+  static boolean hasConfig(int type, byte[] body) {
+    int header = type == FlvWriter.TAG_VIDEO || ((body[0] & 0xFF) >> 4) == SOUND_EX ? 5 : 2;
+    return body.length > header;
   }
 
   /** "@setDataFrame", "onMetaData", {...} becomes "onMetaData", {...}; other script tags are ignored. */

@@ -20,6 +20,21 @@ class StreamPublisherTest {
     assertThat(StreamPublisher.isKeyframe(new byte[] {(byte) 0xA1, 'h', 'v', 'c', '1'})).isFalse();
     assertThat(StreamPublisher.isAudioConfig(new byte[] {(byte) 0xAF, 0, 0x12, 0x10})).isTrue();
     assertThat(StreamPublisher.isAudioConfig(new byte[] {(byte) 0xAF, 1, 0x12})).isFalse();
+    // Enhanced RTMP v2 audio: sound format 9, packet type in the low nibble (0 SequenceStart, 1 CodedFrames).
+    assertThat(StreamPublisher.isAudioConfig(new byte[] {(byte) 0x90, 'O', 'p', 'u', 's', 1})).isTrue();
+    assertThat(StreamPublisher.isAudioConfig(new byte[] {(byte) 0x91, 'O', 'p', 'u', 's', 1})).isFalse();
+  }
+
+  /** The empty sequence headers FFmpeg sends before it knows the configuration do not become the header. */
+  @Test
+  void anEmptySequenceHeaderIsNotAConfiguration() {
+    assertThat(StreamPublisher.hasConfig(9, new byte[] {0x17, 0, 0, 0, 0})).isFalse();
+    assertThat(StreamPublisher.hasConfig(9, new byte[] {0x17, 0, 0, 0, 0, 1})).isTrue();
+    assertThat(StreamPublisher.hasConfig(9, new byte[] {(byte) 0x90, 'h', 'v', 'c', '1'})).isFalse();
+    assertThat(StreamPublisher.hasConfig(8, new byte[] {(byte) 0xAF, 0})).isFalse();
+    assertThat(StreamPublisher.hasConfig(8, new byte[] {(byte) 0xAF, 0, 0x12, 0x10})).isTrue();
+    assertThat(StreamPublisher.hasConfig(8, new byte[] {(byte) 0x90, 'm', 'p', '4', 'a'})).isFalse();
+    assertThat(StreamPublisher.hasConfig(8, new byte[] {(byte) 0x90, 'm', 'p', '4', 'a', 0x12})).isTrue();
   }
 
   @Test

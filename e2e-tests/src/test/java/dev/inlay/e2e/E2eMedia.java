@@ -19,6 +19,9 @@ final class E2eMedia {
   static final String NO_DURATION_FLV = "no-duration-h264-aac-360p.flv";
   /** The high-profile sample with its sound a second late: pictures from 0, the sound from 1 s. */
   static final String AUDIO_LATE_FLV = "audio-late-h264-aac-360p.flv";
+  /** The high-profile sample re-encoded with 4:2:2 and with 4:4:4 chroma (High 4:2:2 and 4:4:4 Predictive). */
+  static final String CHROMA_422_FLV = "h264-422-aac-360p.flv";
+  static final String CHROMA_444_FLV = "h264-444-aac-360p.flv";
   private static final String[] SAMPLES = {"h264-baseline-aac-360p.flv", "h264-high-aac-360p.flv",
       "h264-mp3-360p.flv", "hevc-aac-360p-legacy.flv", "hevc-aac-360p-enhanced.flv", "vp8-vorbis-360p.webm",
       "vp9-opus-360p.webm", "av1-opus-360p.webm", "aac-audio-only.flv", "h264-video-only-360p.flv",
@@ -91,6 +94,10 @@ final class E2eMedia {
       ffmpeg("-i", samples.resolve("h264-high-aac-360p.flv").toString(), "-c", "copy", "-flvflags",
           "no_duration_filesize", dir.resolve(NO_DURATION_FLV).toString());
       String high = samples.resolve("h264-high-aac-360p.flv").toString();
+      for (String[] layout : new String[][] {{"yuv422p", CHROMA_422_FLV}, {"yuv444p", CHROMA_444_FLV}}) {
+        ffmpeg("-i", high, "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", layout[0], "-c:a",
+            "copy", dir.resolve(layout[1]).toString());
+      }
       ffmpeg("-i", high, "-itsoffset", "1", "-i", high, "-map", "0:v", "-map", "1:a", "-c", "copy",
           dir.resolve(AUDIO_LATE_FLV).toString());
       return dir;

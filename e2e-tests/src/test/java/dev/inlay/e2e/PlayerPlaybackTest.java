@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code <inlay-player>} in real Chromium against the real server: every sample format reaches the canvas
  * with the right picture (corner colours, the frame counter advancing with currentTime), audio drives the
  * clock within 50 ms, seeking shows the frame at the target, the live demo channel plays, a corrupt stream
- * raises an error and playback goes on, a killed decoder worker is replaced, and two players share a page.
+ * raises an error and playback goes on, a killed decoder worker is replaced, and two players share a page;
+ * also 4:2:2 and 4:4:4 pictures through both renderers, a file with no duration, and sound that starts late.
  */
 class PlayerPlaybackTest extends PlayerE2e {
   static final double FPS = 30;
@@ -135,6 +136,23 @@ class PlayerPlaybackTest extends PlayerE2e {
         PlayerProbe later = waitFor(page, "player", p -> p.counter() > first.counter() + 15, 10, "the counter to advance");
         assertEquals("webgl", later.stats().get("renderer"), later.toString());
         assertTrue(later.cornersRight(), later.toString());
+        assertNull(later.error(), later.toString());
+      }
+    }
+  }
+
+  /** 4:2:2 and 4:4:4 pictures, as production tools make them, through each renderer. */
+  @ParameterizedTest
+  @ValueSource(strings = {"2d", "webgl"})
+  void rendersOtherChromaLayouts(String renderer) {
+    for (String file : List.of(E2eMedia.CHROMA_422_FLV, E2eMedia.CHROMA_444_FLV)) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(url("src=/media/" + file + "&autoplay&muted&renderer=" + renderer));
+        PlayerProbe first = waitFor(page, "player", p -> p.counter() > 10, 20, "playback of " + file);
+        PlayerProbe later = waitFor(page, "player", p -> p.counter() > first.counter() + 15, 10, "the counter to advance");
+        assertEquals(renderer, later.stats().get("renderer"), later.toString());
+        assertTrue(later.cornersRight(), file + " through " + renderer + ": " + later);
+        assertEquals(later.time() * FPS, later.counter(), 6, "counter vs currentTime: " + later);
         assertNull(later.error(), later.toString());
       }
     }

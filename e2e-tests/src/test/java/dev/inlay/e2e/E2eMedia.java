@@ -22,6 +22,8 @@ final class E2eMedia {
   /** The high-profile sample re-encoded with 4:2:2 and with 4:4:4 chroma (High 4:2:2 and 4:4:4 Predictive). */
   static final String CHROMA_422_FLV = "h264-422-aac-360p.flv";
   static final String CHROMA_444_FLV = "h264-444-aac-360p.flv";
+  /** Sources with nothing to play: no bytes, two bytes, an FLV header and no tag, an HTML page. */
+  static final String[] NOTHING_TO_PLAY = {"empty.flv", "two-bytes.webm", "header-only.flv", "page.flv"};
   private static final String[] SAMPLES = {"h264-baseline-aac-360p.flv", "h264-high-aac-360p.flv",
       "h264-mp3-360p.flv", "hevc-aac-360p-legacy.flv", "hevc-aac-360p-enhanced.flv", "vp8-vorbis-360p.webm",
       "vp9-opus-360p.webm", "av1-opus-360p.webm", "aac-audio-only.flv", "h264-video-only-360p.flv",
@@ -93,6 +95,10 @@ final class E2eMedia {
           "-crf", "16", "-pix_fmt", "yuv420p10le", "-c:a", "copy", dir.resolve(DEEP_FLV).toString());
       ffmpeg("-i", samples.resolve("h264-high-aac-360p.flv").toString(), "-c", "copy", "-flvflags",
           "no_duration_filesize", dir.resolve(NO_DURATION_FLV).toString());
+      Files.write(dir.resolve("empty.flv"), new byte[0]);
+      Files.write(dir.resolve("two-bytes.webm"), new byte[] {0x1A, 0x45});
+      Files.write(dir.resolve("header-only.flv"), new byte[] {'F', 'L', 'V', 1, 5, 0, 0, 0, 9, 0, 0, 0, 0});
+      Files.writeString(dir.resolve("page.flv"), "<html><body>Not here</body></html>\n");
       String high = samples.resolve("h264-high-aac-360p.flv").toString();
       for (String[] layout : new String[][] {{"yuv422p", CHROMA_422_FLV}, {"yuv444p", CHROMA_444_FLV}}) {
         ffmpeg("-i", high, "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", layout[0], "-c:a",

@@ -141,6 +141,19 @@ class PlayerPlaybackTest extends PlayerE2e {
     }
   }
 
+  /** A source with nothing to play ends in MEDIA_ERR_SRC_NOT_SUPPORTED, not in a player that waits for ever. */
+  @Test
+  void sourcesWithNothingToPlayEndInAnError() {
+    for (String file : E2eMedia.NOTHING_TO_PLAY) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(url("src=/media/" + file + "&autoplay&muted"));
+        PlayerProbe p = waitFor(page, "player", x -> x.error() != null, 10, "an error for " + file);
+        assertEquals(4, ((Number) p.error().get("code")).intValue(), file + ": " + p);
+        assertEquals(false, p.error().get("recoverable"), file + ": " + p);
+      }
+    }
+  }
+
   /** 4:2:2 and 4:4:4 pictures, as production tools make them, through each renderer. */
   @ParameterizedTest
   @ValueSource(strings = {"2d", "webgl"})

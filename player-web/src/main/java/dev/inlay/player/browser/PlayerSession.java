@@ -228,12 +228,20 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       scheduleReconnect();
       return;
     }
+    if (demuxer == null) {
+      // Fewer bytes than it takes to tell the container: waiting would wait for ever.
+      fail(new PlayerError(MediaErrorCode.SRC_NOT_SUPPORTED,
+          (head.length == 0 ? "the source is empty: " : "not an FLV or WebM stream: ") + src, false));
+      return;
+    }
     try {
-      if (demuxer != null) {
-        demuxer.endOfStream();
-      }
+      demuxer.endOfStream();
     } catch (ParserException e) {
       owner.error(new PlayerError(MediaErrorCode.DECODE, "the stream ends early: " + e.getMessage(), true));
+    }
+    if (!engine.hasTracks()) {
+      fail(new PlayerError(MediaErrorCode.SRC_NOT_SUPPORTED, "no audio or video in " + src, false));
+      return;
     }
     engine.endOfStream();
   }

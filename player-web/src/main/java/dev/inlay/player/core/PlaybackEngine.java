@@ -753,6 +753,11 @@ public final class PlaybackEngine implements DemuxOutput {
     return frames.size() > 0 ? frames.peek().ptsUs() : Double.NaN;
   }
 
+  /** Whether the source has shown an audio or a video track. */
+  public boolean hasTracks() {
+    return formats[VIDEO] != null || formats[AUDIO] != null;
+  }
+
   public double currentTimeUs() {
     return started && !paused && !waiting && !seeking ? clock.positionUs() : positionUs;
   }

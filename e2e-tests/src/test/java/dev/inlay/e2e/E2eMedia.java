@@ -24,6 +24,8 @@ final class E2eMedia {
   static final String CHROMA_444_FLV = "h264-444-aac-360p.flv";
   /** Sources with nothing to play: no bytes, two bytes, an FLV header and no tag, an HTML page. */
   static final String[] NOTHING_TO_PLAY = {"empty.flv", "two-bytes.webm", "header-only.flv", "page.flv"};
+  /** The first half of the VP9 sample: its SeekHead points at Cues that are not there any more. */
+  static final String TRUNCATED_WEBM = "truncated-vp9-opus-360p.webm";
   private static final String[] SAMPLES = {"h264-baseline-aac-360p.flv", "h264-high-aac-360p.flv",
       "h264-mp3-360p.flv", "hevc-aac-360p-legacy.flv", "hevc-aac-360p-enhanced.flv", "vp8-vorbis-360p.webm",
       "vp9-opus-360p.webm", "av1-opus-360p.webm", "aac-audio-only.flv", "h264-video-only-360p.flv",
@@ -95,6 +97,8 @@ final class E2eMedia {
           "-crf", "16", "-pix_fmt", "yuv420p10le", "-c:a", "copy", dir.resolve(DEEP_FLV).toString());
       ffmpeg("-i", samples.resolve("h264-high-aac-360p.flv").toString(), "-c", "copy", "-flvflags",
           "no_duration_filesize", dir.resolve(NO_DURATION_FLV).toString());
+      byte[] webm = Files.readAllBytes(samples.resolve("vp9-opus-360p.webm"));
+      Files.write(dir.resolve(TRUNCATED_WEBM), java.util.Arrays.copyOf(webm, webm.length / 2));
       Files.write(dir.resolve("empty.flv"), new byte[0]);
       Files.write(dir.resolve("two-bytes.webm"), new byte[] {0x1A, 0x45});
       Files.write(dir.resolve("header-only.flv"), new byte[] {'F', 'L', 'V', 1, 5, 0, 0, 0, 9, 0, 0, 0, 0});

@@ -1,6 +1,7 @@
 package dev.inlay.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,6 +139,27 @@ class PlayerPlaybackTest extends PlayerE2e {
         assertTrue(later.cornersRight(), later.toString());
         assertNull(later.error(), later.toString());
       }
+    }
+  }
+
+  /**
+   * A WebM file cut in half plays what it has, says that it ended early, and ends; it does not ask for the
+   * Cues its SeekHead places past its end.
+   */
+  @Test
+  void playsATruncatedFileToItsEnd() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+      page.onResponse(r -> statuses.add(r.status()));
+      page.navigate(url("src=/media/" + E2eMedia.TRUNCATED_WEBM + "&autoplay&muted"));
+      waitFor(page, "player", p -> p.time() > 1 && p.counter() > 0, 20, "playback");
+      page.evaluate("() => { document.getElementById('player').currentTime = 3.5; }");
+      PlayerProbe end = waitFor(page, "player", PlayerProbe::ended, 15, "the end");
+      assertTrue(end.time() > 4 && end.time() < 6, "about half of the 10 s: " + end);
+      assertEquals(3, ((Number) end.error().get("code")).intValue(), end.toString());
+      assertEquals(true, end.error().get("recoverable"), end.toString());
+      assertTrue(String.valueOf(end.error().get("message")).contains("ends early"), end.toString());
+      assertFalse(statuses.contains(416), "a request past the end: " + statuses);
     }
   }
 

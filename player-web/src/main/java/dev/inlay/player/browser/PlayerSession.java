@@ -202,7 +202,8 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
 
   /** Matroska with its Cues at the end (SeekHead says where): fetch them apart to seek with Range early. */
   private void fetchCues(long position) {
-    if (cuesRequested || seekIndex != null || !(demuxer instanceof WebmDemuxer webm) || position <= 0) {
+    if (cuesRequested || seekIndex != null || !(demuxer instanceof WebmDemuxer webm) || position <= 0
+        || totalBytes > 0 && position >= totalBytes) { // past the end: a truncated file lost its Cues
       return;
     }
     cuesRequested = true;

@@ -2,6 +2,7 @@ package dev.inlay.player.browser;
 
 import dev.inlay.player.core.AudioOutput;
 import dev.inlay.player.core.DecodedAudio;
+import dev.inlay.player.sync.SoundGaps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
@@ -17,13 +18,6 @@ import org.teavm.jso.JSObject;
  * blocks faster or slower. The graph is opened with the first sound that is not muted.
  */
 final class AudioSink implements AudioOutput {
-  /**
-   * The shortest gap in the sound's times that is filled with silence: more than two AAC frames, since FLV's
-   * millisecond timestamps jitter by one; and the longest, beyond which it is a jump in the timeline.
-   */
-  private static final double MIN_GAP_US = 40_000;
-  private static final double MAX_GAP_US = 10_000_000;
-
   /** The queue, shared by the worklet and the ScriptProcessor fallback; a block without channels is silence. */
   private static final String RING = ""
       + "function InlayRing() { this.q = []; this.pos = 0; this.playing = false; this.rate = 1; this.queued = 0; this.lastPts = NaN; }"
@@ -75,8 +69,7 @@ final class AudioSink implements AudioOutput {
   private String kind = "none";
 
   private final DoubleSupplier anchorUs;
-  /** The media time where what was sent to the queue ends; NaN after a clear. */
-  private double sentEndUs = Double.NaN;
+  private final SoundGaps gaps = new SoundGaps();
 
   /**
    * onAudible gets (audible media time in µs, wall time in ms); anchorUs tells the time the sound queued
@@ -195,8 +188,11 @@ final class AudioSink implements AudioOutput {
   }
 
   private void drainPending() {
-    if (!graphReady || !contextRunning(graph)) {
+    if (!graphReady || !contextRunning(graph) || pending.isEmpty()) {
       return;
+    }
+    if (gaps.isClear() && Double.isNaN(anchorUs.getAsDouble())) {
+      return; // where the sound lines up is not known yet (no picture, not started): the blocks wait
     }
     for (AudioBlock b : pending) {
       fillGapBefore(b);
@@ -208,19 +204,13 @@ final class AudioSink implements AudioOutput {
     pendingUs = 0;
   }
 
-  /**
-   * Sends silence for the time between where the queue's sound ends (or the clock, when the queue may have
-   * run dry) and block b, so b plays at its time: audio that begins after the video, or frames missing.
-   */
+  /** Sends the silence block b needs before it to play at its time ({@link SoundGaps}). */
   private void fillGapBefore(AudioBlock b) {
-    double anchor = anchorUs.getAsDouble();
-    double from = Double.isNaN(sentEndUs) ? anchor : Double.isNaN(anchor) ? sentEndUs : Math.max(sentEndUs, anchor);
-    double gapUs = b.ptsUs - from;
-    if (gapUs > MIN_GAP_US && gapUs < MAX_GAP_US) {
-      send(graph, silenceMessage(from, b.sampleRate, (int) Math.round(gapUs * b.sampleRate / 1e6)), null);
+    double gapUs = gaps.silenceBefore(b.ptsUs, b.durationUs(), anchorUs.getAsDouble());
+    if (gapUs > 0) {
+      send(graph, silenceMessage(b.ptsUs - gapUs, b.sampleRate, (int) Math.round(gapUs * b.sampleRate / 1e6)), null);
       queuedUs += gapUs;
     }
-    sentEndUs = b.ptsUs + b.durationUs();
   }
 
   @Override
@@ -249,7 +239,7 @@ final class AudioSink implements AudioOutput {
 
   @Override
   public void clear() {
-    sentEndUs = Double.NaN;
+    gaps.clear();
     pending.clear();
     pendingUs = 0;
     queuedUs = 0;

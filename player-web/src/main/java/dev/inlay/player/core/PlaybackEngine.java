@@ -79,6 +79,8 @@ public final class PlaybackEngine implements DemuxOutput {
   private double positionUs;
   private double durationUs = Double.NaN;
   private double edgeUs = Double.NEGATIVE_INFINITY;
+  /** The picture shown at once before playback started, while nothing has been discarded since. */
+  private double firstPictureUs = Double.NaN;
   private double userRate = 1;
   private double liveRate = 1;
   private double lastTimeUpdateMs;
@@ -322,6 +324,7 @@ public final class PlaybackEngine implements DemuxOutput {
       // The first picture is shown at once, before playback starts.
       video.show(frame);
       positionUs = frame.ptsUs();
+      firstPictureUs = frame.ptsUs();
       haveData();
     } else {
       frames.add(frame);
@@ -653,6 +656,7 @@ public final class PlaybackEngine implements DemuxOutput {
       seekCandidate = null;
     }
     frames.clear();
+    firstPictureUs = Double.NaN;
     audio.clear();
   }
 
@@ -739,9 +743,10 @@ public final class PlaybackEngine implements DemuxOutput {
 
   /**
    * The time the sound queued from now on lines up with: the clock once playback has started, the seek
-   * target while seeking, before the start the picture playback will start from; NaN when not known yet.
-   * The sound output plays silence for what lies between this and a later first block (audio that begins
-   * after the video) and between blocks whose times leave a gap.
+   * target while seeking, before the start the picture playback will start from; NaN while no picture has
+   * come (the sound output then holds its blocks: audio decoded before the first picture must not set the
+   * time). The sound output plays silence for what lies between this and a later first block (audio that
+   * begins after the video) and between blocks whose times leave a gap.
    */
   public double soundAnchorUs() {
     if (!Double.isNaN(seekTargetUs)) {
@@ -750,7 +755,7 @@ public final class PlaybackEngine implements DemuxOutput {
     if (started) {
       return clock.positionUs();
     }
-    return frames.size() > 0 ? frames.peek().ptsUs() : Double.NaN;
+    return frames.size() > 0 ? frames.peek().ptsUs() : firstPictureUs;
   }
 
   /** Whether the source has shown an audio or a video track. */

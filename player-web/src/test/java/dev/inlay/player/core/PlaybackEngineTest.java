@@ -272,9 +272,13 @@ class PlaybackEngineTest {
   void anchorsTheSoundWhereThePicturesStart() {
     engine(false);
     assertTrue(Double.isNaN(engine.soundAnchorUs()), "nothing to line up with yet");
-    for (int i = 0; i < 60; i++) {
+    video.packet(packet(0, true));
+    sound.packet(packet(1_000_000, true));
+    decodeAll();
+    assertEquals(0, engine.soundAnchorUs(), 0, "the first picture, shown at once");
+    for (int i = 1; i < 60; i++) {
       long pts = i * FRAME_US;
-      if (pts >= 1_000_000) {
+      if (pts > 1_000_000) {
         sound.packet(packet(pts, true));
       }
       video.packet(packet(pts, i % 30 == 0));

@@ -413,7 +413,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       formats[slot] = format;
     }
     if (!DecoderSets.covers(set, format)) {
-      switchToFullBuild(format.codec() + " is not in the " + set + " build", false);
+      switchToFullBuild(DecoderSets.describe(format) + " is not in the " + set + " build", false);
       return; // the switch configures every track on the new build
     }
     decoder.configure(slot, format);

@@ -51,6 +51,12 @@ public final class DecoderSets {
     }
   }
 
+  /** The track as a build's message names it: "MP3", or with the depth when deeper than 8 bits, "10-bit HEVC". */
+  public static String describe(TrackFormat format) {
+    int depth = bitDepth(format);
+    return (depth > 8 ? depth + "-bit " : "") + format.codec();
+  }
+
   /** Whether an error from a build of the set means that the full build should take over. */
   public static boolean wantsFullBuild(String set, int code) {
     return !ALL.equals(set) && (code == DecoderAbi.ERR_BIT_DEPTH || code == DecoderAbi.ERR_UNSUPPORTED);

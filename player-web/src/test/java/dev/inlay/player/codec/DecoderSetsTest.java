@@ -1,5 +1,6 @@
 package dev.inlay.player.codec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,14 @@ class DecoderSetsTest {
     assertTrue(DecoderSets.covers("webm", video(Codec.VP9, new byte[0])));
     assertTrue(DecoderSets.covers("all", video(Codec.HEVC, hvcc(10))));
     assertTrue(DecoderSets.covers("all", TrackFormat.audio(2, Codec.MP3, new byte[0], 44100, 2)));
+  }
+
+  /** The message that says why the full build is loaded names what the compact one lacks. */
+  @Test
+  void describesTheTrackWithItsDepth() {
+    assertEquals("10-bit HEVC", DecoderSets.describe(video(Codec.HEVC, hvcc(10))));
+    assertEquals("HEVC", DecoderSets.describe(video(Codec.HEVC, hvcc(8))));
+    assertEquals("MP3", DecoderSets.describe(TrackFormat.audio(2, Codec.MP3, new byte[0], 44100, 2)));
   }
 
   @Test

@@ -26,6 +26,10 @@ final class E2eMedia {
   static final String[] NOTHING_TO_PLAY = {"empty.flv", "two-bytes.webm", "header-only.flv", "page.flv"};
   /** The first half of the VP9 sample: its SeekHead points at Cues that are not there any more. */
   static final String TRUNCATED_WEBM = "truncated-vp9-opus-360p.webm";
+  /** Files a browser's MediaRecorder wrote, from the committed fixtures (samples/fixtures/README.md). */
+  static final String[] RECORDINGS = {"mediarecorder-opus.webm", "mediarecorder-vp8-opus.webm",
+      "mediarecorder-vp9-opus-resize.webm", "mediarecorder-h264-opus.webm", "mediarecorder-h264-opus-resize.mkv",
+      "mediarecorder-av1-opus.webm"};
   private static final String[] SAMPLES = {"h264-baseline-aac-360p.flv", "h264-high-aac-360p.flv",
       "h264-mp3-360p.flv", "hevc-aac-360p-legacy.flv", "hevc-aac-360p-enhanced.flv", "vp8-vorbis-360p.webm",
       "vp9-opus-360p.webm", "av1-opus-360p.webm", "aac-audio-only.flv", "h264-video-only-360p.flv",
@@ -80,6 +84,10 @@ final class E2eMedia {
       Path samples = Path.of(System.getProperty("inlay.samples.dir"));
       for (String s : SAMPLES) {
         Files.copy(samples.resolve(s), dir.resolve(s), StandardCopyOption.REPLACE_EXISTING);
+      }
+      Path fixtures = Path.of(System.getProperty("inlay.root", "..")).resolve("samples/fixtures");
+      for (String r : RECORDINGS) {
+        Files.copy(fixtures.resolve(r), dir.resolve(r), StandardCopyOption.REPLACE_EXISTING);
       }
       // Garbage over 3 % of the file from 30 % on: tags and bitstreams break, the rest of the file is whole.
       byte[] bytes = Files.readAllBytes(samples.resolve("h264-baseline-aac-360p.flv"));

@@ -176,6 +176,32 @@ class PlayerPlaybackTest extends PlayerE2e {
     }
   }
 
+  /**
+   * Files a browser's MediaRecorder wrote (no duration, no Cues, 60 ms Opus packets, H.264 in WebM with its
+   * parameter sets in the stream, sizes changing midway): each plays with its sound to its end, at the
+   * size it ends with. The sound-only one once ran on past its end: the sound queue kept a rounding residue
+   * of the block lengths it had summed, so it never looked empty.
+   */
+  @Test
+  void playsBrowserRecordingsToTheirEnd() {
+    for (String file : E2eMedia.RECORDINGS) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(url("src=/media/" + file + "&autoplay"));
+        PlayerProbe end = waitFor(page, "player", PlayerProbe::ended, 15, "the end of " + file);
+        assertEquals(2, end.duration(), 0.15, file + ": " + end);
+        assertEquals(end.duration(), end.time(), 0.1, file + ": " + end);
+        assertNull(end.error(), file + ": " + end);
+        assertEquals("opus", end.stats().get("audioCodec"), file + ": " + end);
+        assertEquals(true, end.stats().get("audioRunning"), file + ": " + end);
+        if (!file.equals("mediarecorder-opus.webm")) {
+          assertTrue(end.stat("decodedFrames") >= 55, file + ": " + end);
+          Object width = page.evaluate("() => document.getElementById('player').videoWidth");
+          assertEquals(file.contains("resize") ? 320 : 240, ((Number) width).intValue(), file + ": " + end);
+        }
+      }
+    }
+  }
+
   /** 4:2:2 and 4:4:4 pictures, as production tools make them, through each renderer. */
   @ParameterizedTest
   @ValueSource(strings = {"2d", "webgl"})

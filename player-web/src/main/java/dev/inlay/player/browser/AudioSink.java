@@ -34,7 +34,8 @@ final class AudioSink implements AudioOutput {
       + "    this.pos += this.rate * b.rate / ctxRate;"
       + "    while (this.q.length && this.pos >= this.q[0].len) { this.pos -= this.q[0].len; var d = this.q.shift(); this.queued -= d.len / d.rate; } }"
       + "  if (this.q.length) this.lastPts = this.q[0].pts + this.pos / this.q[0].rate * 1e6;"
-      + "  if (this.queued < 0) this.queued = 0; };";
+      // Summing and subtracting block lengths in seconds leaves a residue: an empty queue holds nothing.
+      + "  if (this.queued < 0 || !this.q.length) this.queued = 0; };";
 
   private static final String WORKLET = RING
       + "class InlaySink extends AudioWorkletProcessor { constructor() { super(); this.r = new InlayRing(); this.n = 0;"

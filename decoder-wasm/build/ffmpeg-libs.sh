@@ -29,8 +29,10 @@ case "$profile" in
 esac
 
 # The decoders and parsers of Inlay. mp3float (not the fixed-point mp3) because native ffmpeg picks it
-# first, and float planar output is what WebAudio takes.
-decoders="h264,hevc,vp8,vp9,aac,mp3float,opus,vorbis,libdav1d"
+# first, and float planar output is what WebAudio takes. The PCM decoders are for G.711 from IP cameras
+# (FLV sound formats 7 and 8), PCM in FLV and Matroska's A_PCM tracks (16-, 24- and 32-bit integers,
+# 32-bit float); they come out as 16-bit, 32-bit or float samples.
+decoders="h264,hevc,vp8,vp9,aac,mp3float,opus,vorbis,libdav1d,pcm_alaw,pcm_mulaw,pcm_s16le,pcm_s16be,pcm_s24le,pcm_s24be,pcm_s32le,pcm_s32be,pcm_f32le"
 parsers="h264,hevc,vp8,vp9,av1,aac,mpegaudio,opus,vorbis"
 
 ffmpeg_conf=(--cc="$here/emcc-st" --cxx=em++ --ar=emar --ranlib=emranlib --nm=emnm --target-os=none
@@ -151,7 +153,7 @@ log "configuring FFmpeg ($(basename "$ffmpeg_src")); this takes minutes because 
    "$ffmpeg_src/configure" --prefix="$prefix" --pkg-config=pkg-config --pkg-config-flags=--static \
    --extra-cflags="$cflags" "${ffmpeg_conf[@]}") >"$build/configure.log" 2>&1 \
   || { tail -n 40 "$build/configure.log" >&2; tail -n 60 "$build/ffmpeg/ffbuild/config.log" >&2; exit 1; }
-for d in h264 hevc vp8 vp9 aac mp3float opus vorbis libdav1d; do
+for d in h264 hevc vp8 vp9 aac mp3float opus vorbis libdav1d pcm_alaw pcm_mulaw pcm_s16le pcm_s24le pcm_f32le; do
   grep -q "^CONFIG_$(echo "$d" | tr a-z A-Z)_DECODER=yes" "$build/ffmpeg/ffbuild/config.mak" \
     || { echo "FFmpeg configure dropped the $d decoder (see $build/ffmpeg/ffbuild/config.log)" >&2; exit 1; }
 done

@@ -7,7 +7,7 @@
 #   asmjs  -> OUTDIR/decoder[-SET]-asm.js, no side file (libraries: small, linked with -sWASM=0)
 #          (the compact flv set takes the small and small-simd libraries for wasm and simd too)
 #   SET    all (default: every codec, every bit depth, built for speed), flv (the compact FLV build:
-#          H.264, HEVC and AAC, 8-bit video only, built for size) or webm (VP8, VP9, AV1, Opus, Vorbis).
+#          H.264, HEVC, AAC and G.711, 8-bit video only, built for size) or webm (VP8, VP9, AV1, Opus, Vorbis).
 #          A set is the same libraries with FFmpeg's codec and parser lists recompiled to name only its
 #          codecs, so the linker leaves the other decoders out. The compact set also recompiles FFmpeg's
 #          H.264/HEVC DSP set-up files so that they only reach their 8-bit template instances (see
@@ -48,7 +48,7 @@ asmjs_inline_cap=1000
 compact=0
 case "$set" in
   all)  name=decoder$suffix; codecs=""; parsers="" ;;
-  flv)  name=decoder-flv$suffix; codecs="h264 hevc aac"; parsers=""; compact=1 ;;
+  flv)  name=decoder-flv$suffix; codecs="h264 hevc aac pcm_alaw pcm_mulaw"; parsers=""; compact=1 ;;
   webm) name=decoder-webm$suffix; codecs="vp8 vp9 libdav1d opus vorbis"; parsers="vp8 vp9 av1 opus vorbis" ;;
   *) echo "unknown codec set $set" >&2; exit 2 ;;
 esac

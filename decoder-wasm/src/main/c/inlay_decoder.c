@@ -55,19 +55,12 @@ static int refused(const InlayDecoder *d) {
     return d->refused_depth > 0;
 }
 
+static enum AVCodecID codec_id(int codec);
+
 static const AVCodec *find_decoder(int codec) {
-    switch (codec) {
-    case INLAY_CODEC_H264: return avcodec_find_decoder(AV_CODEC_ID_H264);
-    case INLAY_CODEC_HEVC: return avcodec_find_decoder(AV_CODEC_ID_HEVC);
-    case INLAY_CODEC_VP8: return avcodec_find_decoder(AV_CODEC_ID_VP8);
-    case INLAY_CODEC_VP9: return avcodec_find_decoder(AV_CODEC_ID_VP9);
-    case INLAY_CODEC_AV1: return avcodec_find_decoder_by_name("libdav1d");
-    case INLAY_CODEC_AAC: return avcodec_find_decoder(AV_CODEC_ID_AAC);
-    case INLAY_CODEC_MP3: return avcodec_find_decoder(AV_CODEC_ID_MP3);
-    case INLAY_CODEC_OPUS: return avcodec_find_decoder(AV_CODEC_ID_OPUS);
-    case INLAY_CODEC_VORBIS: return avcodec_find_decoder(AV_CODEC_ID_VORBIS);
-    default: return NULL;
-    }
+    enum AVCodecID id = codec_id(codec);
+    if (codec == INLAY_CODEC_AV1) return avcodec_find_decoder_by_name("libdav1d");
+    return id == AV_CODEC_ID_NONE ? NULL : avcodec_find_decoder(id);
 }
 
 static enum AVCodecID codec_id(int codec) {
@@ -81,6 +74,15 @@ static enum AVCodecID codec_id(int codec) {
     case INLAY_CODEC_MP3: return AV_CODEC_ID_MP3;
     case INLAY_CODEC_OPUS: return AV_CODEC_ID_OPUS;
     case INLAY_CODEC_VORBIS: return AV_CODEC_ID_VORBIS;
+    case INLAY_CODEC_PCM_ALAW: return AV_CODEC_ID_PCM_ALAW;
+    case INLAY_CODEC_PCM_MULAW: return AV_CODEC_ID_PCM_MULAW;
+    case INLAY_CODEC_PCM_S16LE: return AV_CODEC_ID_PCM_S16LE;
+    case INLAY_CODEC_PCM_S16BE: return AV_CODEC_ID_PCM_S16BE;
+    case INLAY_CODEC_PCM_S24LE: return AV_CODEC_ID_PCM_S24LE;
+    case INLAY_CODEC_PCM_S24BE: return AV_CODEC_ID_PCM_S24BE;
+    case INLAY_CODEC_PCM_S32LE: return AV_CODEC_ID_PCM_S32LE;
+    case INLAY_CODEC_PCM_S32BE: return AV_CODEC_ID_PCM_S32BE;
+    case INLAY_CODEC_PCM_F32LE: return AV_CODEC_ID_PCM_F32LE;
     default: return AV_CODEC_ID_NONE;
     }
 }

@@ -35,6 +35,17 @@
 #define INLAY_CODEC_MP3 17
 #define INLAY_CODEC_OPUS 18
 #define INLAY_CODEC_VORBIS 19
+/* PCM: G.711 (A-law, mu-law: FLV sound formats 7 and 8) and linear PCM of FLV and Matroska's A_PCM
+ * tracks. They need the sample rate and the channel count at open; the full build has them. */
+#define INLAY_CODEC_PCM_ALAW 20
+#define INLAY_CODEC_PCM_MULAW 21
+#define INLAY_CODEC_PCM_S16LE 22
+#define INLAY_CODEC_PCM_S16BE 23
+#define INLAY_CODEC_PCM_S24LE 24
+#define INLAY_CODEC_PCM_S24BE 25
+#define INLAY_CODEC_PCM_S32LE 26
+#define INLAY_CODEC_PCM_S32BE 27
+#define INLAY_CODEC_PCM_F32LE 28
 
 /* Results. Negative values are errors; INLAY_ERR_INVALID_DATA is recoverable at the next keyframe. */
 #define INLAY_OK 0

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The per-container decoder modules decode their formats exactly like the full build: decoder-flv* (the
- * compact build: H.264, HEVC and AAC, 8-bit video, its DSP code narrowed to 8 bits by link.sh) and
+ * compact build: H.264, HEVC, AAC and G.711, 8-bit video, its DSP code narrowed to 8 bits by link.sh) and
  * decoder-webm* (the same libraries linked with only the WebM codecs). What the compact build leaves out,
  * it refuses with a code that sends the player to the full build.
  */
@@ -55,6 +55,15 @@ class CodecSetTest {
     assertTrue(FrameCrcLines.parse(ours.lines()).framesOf("video").isEmpty(), "no picture from the 8-bit build");
     // The full build decodes the same file exactly.
     DecoderConformanceTest.check(file, "wasm");
+  }
+
+  /** G.711, as IP cameras send it beside H.264, is in the compact build: a camera stream needs no other. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"pcm_alaw, flv", "pcm_mulaw, flv-simd"})
+  void compactBuildDecodesG711(String codec, String variant) throws Exception {
+    Path file = encode(codec + ".flv", "-f lavfi -i sine=frequency=500:sample_rate=8000:duration=1 -c:v libx264"
+        + " -preset ultrafast -c:a " + codec);
+    DecoderConformanceTest.check(file, variant);
   }
 
   @ParameterizedTest(name = "{0}")

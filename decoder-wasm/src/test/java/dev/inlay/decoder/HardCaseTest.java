@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Streams that real encoders produce and our samples do not: odd sizes (cropping), high bit depth,
- * 4:2:2 and 4:4:4, interlacing, slices, 5.1 audio, MP3 in FLV, WebM written to a pipe (unknown sizes,
- * no Cues). Each is made here with ffmpeg (one second) and decoded by the Wasm build; video must match
+ * 4:2:2 and 4:4:4, interlacing, slices, 5.1 audio, MP3 in FLV, G.711 and PCM in FLV and Matroska, WebM
+ * written to a pipe (unknown sizes, no Cues). Each is made here with ffmpeg (one second) and decoded by the Wasm build; video must match
  * native ffmpeg bit for bit, audio within the tolerance of {@link DecoderConformanceTest}.
  */
 class HardCaseTest {
@@ -41,7 +41,13 @@ class HardCaseTest {
       "aac-5.1.flv | 320x240 | -c:v libx264 -preset ultrafast | -c:a aac -ac 6",
       "vorbis-5.1.webm | 320x240 | -c:v libvpx -deadline realtime -cpu-used 8 | -c:a libvorbis -ac 6",
       "mp3-in-flv.flv | 320x240 | -c:v libx264 -preset ultrafast | -c:a libmp3lame -ar 44100",
-      "piped.webm | 320x240 | -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -f webm | -c:a libopus"})
+      "piped.webm | 320x240 | -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -f webm | -c:a libopus",
+      "g711-alaw.flv | 320x240 | -c:v libx264 -preset ultrafast | -c:a pcm_alaw -ar 8000",
+      "g711-mulaw.flv | 320x240 | -c:v libx264 -preset ultrafast | -c:a pcm_mulaw -ar 8000",
+      "pcm-s16le.flv | 320x240 | -c:v libx264 -preset ultrafast | -c:a pcm_s16le -ar 44100 -ac 2",
+      "pcm-s24le.mkv | 320x240 | -c:v libx264 -preset ultrafast | -c:a pcm_s24le",
+      "pcm-s16be.mkv | 320x240 | -c:v libx264 -preset ultrafast | -c:a pcm_s16be -ac 2",
+      "pcm-f32le.mkv | 320x240 | -c:v libx264 -preset ultrafast | -c:a pcm_f32le"})
   void decodesLikeNativeFfmpeg(String name, String size, String video, String audio) throws Exception {
     Path file = tmp.resolve(name);
     List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",

@@ -26,6 +26,10 @@ final class E2eMedia {
   static final String[] NOTHING_TO_PLAY = {"empty.flv", "two-bytes.webm", "header-only.flv", "page.flv"};
   /** The first half of the VP9 sample: its SeekHead points at Cues that are not there any more. */
   static final String TRUNCATED_WEBM = "truncated-vp9-opus-360p.webm";
+  /** H.264 with G.711 A-law sound, 8 kHz mono, as IP cameras send it. */
+  static final String G711_FLV = "g711-h264-360p.flv";
+  /** VP9 with 32-bit float PCM in Matroska (A_PCM/FLOAT/IEEE, as browsers record PCM). */
+  static final String PCM_MKV = "pcm-vp9-360p.mkv";
   /** Files a browser's MediaRecorder wrote, from the committed fixtures (samples/fixtures/README.md). */
   static final String[] RECORDINGS = {"mediarecorder-opus.webm", "mediarecorder-vp8-opus.webm",
       "mediarecorder-vp9-opus-resize.webm", "mediarecorder-h264-opus.webm", "mediarecorder-h264-opus-resize.mkv",
@@ -116,6 +120,10 @@ final class E2eMedia {
         ffmpeg("-i", high, "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", layout[0], "-c:a",
             "copy", dir.resolve(layout[1]).toString());
       }
+      ffmpeg("-i", samples.resolve("h264-baseline-aac-360p.flv").toString(), "-c:v", "copy", "-c:a", "pcm_alaw",
+          "-ar", "8000", "-ac", "1", dir.resolve(G711_FLV).toString());
+      ffmpeg("-i", samples.resolve("vp9-opus-360p.webm").toString(), "-c:v", "copy", "-c:a", "pcm_f32le",
+          dir.resolve(PCM_MKV).toString());
       ffmpeg("-i", high, "-itsoffset", "1", "-i", high, "-map", "0:v", "-map", "1:a", "-c", "copy",
           dir.resolve(AUDIO_LATE_FLV).toString());
       return dir;

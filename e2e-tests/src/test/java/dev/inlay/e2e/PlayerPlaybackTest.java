@@ -104,7 +104,7 @@ class PlayerPlaybackTest extends PlayerE2e {
   }
 
   /**
-   * FLV starts with the compact decoder build (H.264, HEVC, AAC, 8-bit video), Matroska with the WebM one;
+   * FLV starts with the compact decoder build (H.264, HEVC, AAC, G.711, 8-bit video), Matroska with the WebM one;
    * MP3 audio, 10-bit video and HEVC in Matroska make the player switch to the full build before the first
    * picture, and nothing is lost or reported.
    */
@@ -172,6 +172,26 @@ class PlayerPlaybackTest extends PlayerE2e {
         PlayerProbe p = waitFor(page, "player", x -> x.error() != null, 10, "an error for " + file);
         assertEquals(4, ((Number) p.error().get("code")).intValue(), file + ": " + p);
         assertEquals(false, p.error().get("recoverable"), file + ": " + p);
+      }
+    }
+  }
+
+  /**
+   * Sound that needs no codec: G.711 beside H.264 as IP cameras send it (in the compact FLV build, so a
+   * camera stream loads nothing more) and float PCM in Matroska (the full build); both play in sync.
+   */
+  @Test
+  void playsG711AndPcmSound() {
+    for (String[] c : new String[][] {{E2eMedia.G711_FLV, "pcm_alaw", "flv"}, {E2eMedia.PCM_MKV, "pcm_f32le", "all"}}) {
+      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        page.navigate(url("src=/media/" + c[0] + "&autoplay"));
+        PlayerProbe p = waitFor(page, "player", x -> x.time() > 2 && x.counter() > 0, 20, "playback of " + c[0]);
+        assertEquals(c[1], p.stats().get("audioCodec"), p.toString());
+        assertEquals(true, p.stats().get("audioRunning"), p.toString());
+        assertEquals(c[2], p.stats().get("decoderSet"), p.toString());
+        assertTrue(Math.abs(p.stat("avOffsetMs")) <= 50, "A/V offset: " + p);
+        assertEquals(p.time() * FPS, p.counter(), 6, "counter vs currentTime: " + p);
+        assertNull(p.error(), p.toString());
       }
     }
   }

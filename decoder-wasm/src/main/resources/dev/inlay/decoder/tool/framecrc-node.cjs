@@ -39,7 +39,9 @@ const factory = require(path.join(dir, name + '.js'));
 const options = { print: () => {}, printErr: () => {} };
 if (kind !== 'asmjs') options.wasmBinary = fs.readFileSync(path.join(dir, name + '.wasm'));
 
-const CODEC_NAMES = { 1: 'h264', 2: 'hevc', 3: 'vp8', 4: 'vp9', 5: 'av1', 16: 'aac', 17: 'mp3', 18: 'opus', 19: 'vorbis' };
+const CODEC_NAMES = { 1: 'h264', 2: 'hevc', 3: 'vp8', 4: 'vp9', 5: 'av1', 16: 'aac', 17: 'mp3', 18: 'opus', 19: 'vorbis',
+  20: 'pcm_alaw', 21: 'pcm_mulaw', 22: 'pcm_s16le', 23: 'pcm_s16be', 24: 'pcm_s24le', 25: 'pcm_s24be', 26: 'pcm_s32le',
+  27: 'pcm_s32be', 28: 'pcm_f32le' };
 const F = { CORRUPT: 15, KIND: 0, WIDTH: 1, HEIGHT: 2, LAYOUT: 3, DEPTH: 4, SHIFT_X: 5, SHIFT_Y: 6, PLANES: 7, SAR_NUM: 12,
   SAR_DEN: 13, SAMPLE_RATE: 16, CHANNELS: 17, SAMPLES: 18, SAMPLE_LAYOUT: 19, BYTES: 20 };
 const PIX_NAMES = { 1: 'yuv420p', 2: 'yuv422p', 3: 'yuv444p', 4: 'gray' };
@@ -165,6 +167,13 @@ function run(M) {
         for (let c = 0; c < ch; c++) {
           const base = M._inlay_frame_plane(d, planar ? c : 0) >> 1;
           for (let i = 0; i < n; i++) out[i * ch + c] = M.HEAP16[planar ? base + i : base + i * ch + c];
+        }
+      } else if (layout === 3 || layout === 6) {
+        // 32-bit integers (24- and 32-bit PCM): libswresample keeps the top 16 bits.
+        const planar = layout === 3;
+        for (let c = 0; c < ch; c++) {
+          const base = M._inlay_frame_plane(d, planar ? c : 0) >> 2;
+          for (let i = 0; i < n; i++) out[i * ch + c] = M.HEAP32[planar ? base + i : base + i * ch + c] >> 16;
         }
       } else {
         fail(-2);

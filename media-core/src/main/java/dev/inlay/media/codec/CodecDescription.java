@@ -69,6 +69,15 @@ public record CodecDescription(String codecString, int width, int height, int bi
         return new CodecDescription("opus", 0, 0, 0);
       case VORBIS:
         return new CodecDescription("vorbis", 0, 0, 0);
+      // The sample entry names of ISO/IEC 14496-12 (G.711) and 23003-5 (integer and float PCM).
+      case PCM_ALAW:
+        return new CodecDescription("alaw", 0, 0, 0);
+      case PCM_MULAW:
+        return new CodecDescription("ulaw", 0, 0, 0);
+      case PCM_F32LE:
+        return new CodecDescription("fpcm", 0, 0, 0);
+      case PCM_S16LE, PCM_S16BE, PCM_S24LE, PCM_S24BE, PCM_S32LE, PCM_S32BE:
+        return new CodecDescription("ipcm", 0, 0, 0);
       default:
         throw new IllegalStateException(String.valueOf(f.codec()));
     }

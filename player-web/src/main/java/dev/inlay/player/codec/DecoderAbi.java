@@ -16,6 +16,15 @@ public final class DecoderAbi {
   public static final int CODEC_MP3 = 17;
   public static final int CODEC_OPUS = 18;
   public static final int CODEC_VORBIS = 19;
+  public static final int CODEC_PCM_ALAW = 20;
+  public static final int CODEC_PCM_MULAW = 21;
+  public static final int CODEC_PCM_S16LE = 22;
+  public static final int CODEC_PCM_S16BE = 23;
+  public static final int CODEC_PCM_S24LE = 24;
+  public static final int CODEC_PCM_S24BE = 25;
+  public static final int CODEC_PCM_S32LE = 26;
+  public static final int CODEC_PCM_S32BE = 27;
+  public static final int CODEC_PCM_F32LE = 28;
 
   public static final int OK = 0;
   public static final int AGAIN = 1;

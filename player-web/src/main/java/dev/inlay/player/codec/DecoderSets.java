@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Which decoder build a track needs. A player starts with its container's build: "flv" (the compact
- * one: H.264, HEVC and AAC, 8-bit video only) or "webm" (VP8, VP9, AV1, Opus, Vorbis at every depth).
+ * one: H.264, HEVC, AAC and G.711, 8-bit video only) or "webm" (VP8, VP9, AV1, Opus, Vorbis at every depth).
  * A track outside it (MP3 in FLV, 10-bit H.264 or HEVC, HEVC in Matroska, AV1 in enhanced FLV) needs
  * "all", the full build with every codec and bit depth.
  */
@@ -18,7 +18,8 @@ public final class DecoderSets {
   public static final String WEBM = "webm";
   public static final String ALL = "all";
 
-  private static final Set<Codec> FLV_CODECS = EnumSet.of(Codec.H264, Codec.HEVC, Codec.AAC);
+  private static final Set<Codec> FLV_CODECS = EnumSet.of(Codec.H264, Codec.HEVC, Codec.AAC, Codec.PCM_ALAW,
+      Codec.PCM_MULAW);
   private static final Set<Codec> WEBM_CODECS = EnumSet.of(Codec.VP8, Codec.VP9, Codec.AV1, Codec.OPUS, Codec.VORBIS);
   /** The deepest video the compact FLV build decodes (link.sh builds its DSP code for 8 bits only). */
   public static final int FLV_MAX_BIT_DEPTH = 8;

@@ -31,6 +31,8 @@ public final class StreamPublisher {
   private boolean sawVideo;
   private volatile TrackFormat videoFormat;
   private volatile TrackFormat audioFormat;
+  /** The first byte of the last sound tag without sequence headers that {@link #describe} read; -1: none. */
+  private int describedSoundFlags = -1;
   private long bytes;
   private long tags;
 
@@ -91,6 +93,10 @@ public final class StreamPublisher {
         if (isAudioConfig(body) && hasConfig(type, body)) {
           audioConfigTag = FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, body);
           updateHeader();
+        } else if (hasNoConfig(body) && (body[0] & 0xFF) != describedSoundFlags) {
+          // MP3, G.711, PCM: each tag's first byte says all there is; describe the sound from it.
+          describedSoundFlags = body[0] & 0xFF;
+          describe(List.of(tag));
         }
         channel.publish(tag, false, received);
       }
@@ -178,6 +184,12 @@ public final class StreamPublisher {
     int b = body[0] & 0xFF;
     int frameType = (b & 0x80) != 0 ? (b >> 4) & 0x07 : b >> 4;
     return frameType == 1;
+  }
+
+  /** A legacy sound format without sequence headers: not AAC (10), not enhanced (9). */
+  static boolean hasNoConfig(byte[] body) {
+    int format = (body[0] & 0xFF) >> 4;
+    return format != SOUND_AAC && format != SOUND_EX;
   }
 
   /** AAC packet type 0, or enhanced RTMP's (v2, sound format 9) AudioPacketType.SequenceStart. */

@@ -13,8 +13,15 @@ final class Ffmpeg {
 
   /** Publishes a file in real time, in a loop, to url (rtmp:// or http:// with POST). */
   static Process publish(Path file, String url) throws IOException {
+    return publish(file, url, "-c", "copy");
+  }
+
+  /** Publishes a file as above, with these codec options (e.g. the audio re-encoded). */
+  static Process publish(Path file, String url, String... codecs) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re",
-        "-stream_loop", "-1", "-i", file.toString(), "-c", "copy", "-f", "flv"));
+        "-stream_loop", "-1", "-i", file.toString()));
+    cmd.addAll(List.of(codecs));
+    cmd.addAll(List.of("-f", "flv"));
     if (url.startsWith("http")) {
       cmd.addAll(List.of("-method", "POST"));
     }

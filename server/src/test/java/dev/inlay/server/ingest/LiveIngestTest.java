@@ -135,6 +135,20 @@ class LiveIngestTest {
     assertThat(dashboard).contains("/api/streams").contains("inlay-player");
   }
 
+  /** What IP cameras send: H.264 with G.711 sound (FLV sound format 7), 8 kHz mono. */
+  @Test
+  void g711SoundGoesThroughAndIsDescribed() throws Exception {
+    publishers.add(Ffmpeg.publish(CLIP, rtmpUrl("camera1"), "-c:v", "copy", "-c:a", "pcm_alaw", "-ar", "8000",
+        "-ac", "1"));
+    awaitStream("camera1");
+    String out = Ffmpeg.probe(http("/live/camera1.flv"), 2.5);
+    assertThat(out).as(out).contains("h264").contains("pcm_alaw");
+    assertThat(out.lines().filter(l -> l.startsWith("audio,")).count()).as(out).isGreaterThan(20);
+    String api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http("/api/streams"))).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(api).contains("\"codec\":\"pcm_alaw\"").contains("\"sampleRate\":8000");
+  }
+
   @Test
   void ffmpegPublishesOverHttpPost() throws Exception {
     publish(http("/live/push1.flv"));

@@ -25,6 +25,7 @@ import java.util.Map;
  * video:   legacy   frameType:4 codecId:4 [AVC/HEVC: packetType:u8 compositionTime:s24]
  *          enhanced isEx:1 frameType:3 packetType:4 fourCC:u32 [avc1/hvc1 CodedFrames: compositionTime:s24]
  * audio:   legacy   soundFormat:4 rate:2 size:1 type:1 [AAC: packetType:u8]
+ *          (soundFormat 0/3 linear PCM, 2 MP3, 7/8 G.711 A-law/mu-law, 10 AAC, 14 MP3 8 kHz)
  *          enhanced soundFormat=9:4 packetType:4 fourCC:u32
  * </pre>
  * Tracks are numbered in order of first appearance, as FFmpeg numbers FLV streams.
@@ -386,11 +387,16 @@ public final class FlvDemuxer extends QueueDemuxer {
           audioFrame(body, ts, position);
         }
       }
-      case 2, 14 -> {
-        if (audio.format == null || audio.format.codec() != Codec.MP3) {
-          announce(audio, TrackFormat.audio(0, Codec.MP3, new byte[0], soundFormat == 14 ? 8000 : rate, channels));
+      case 2, 14 -> plainAudio(Codec.MP3, soundFormat == 14 ? 8000 : rate, channels, body, ts, position);
+      // G.711 (7 A-law, 8 mu-law): 8 kHz whatever the rate bits say, as IP cameras send it.
+      case 7 -> plainAudio(Codec.PCM_ALAW, 8000, channels, body, ts, position);
+      case 8 -> plainAudio(Codec.PCM_MULAW, 8000, channels, body, ts, position);
+      // Linear PCM, "platform endian" (0, written little-endian in practice) or little-endian (3).
+      case 0, 3 -> {
+        if ((b & 2) == 0) {
+          throw ParserException.malformedUnit("8-bit PCM in FLV is not supported");
         }
-        audioFrame(body, ts, position);
+        plainAudio(Codec.PCM_S16LE, rate, channels, body, ts, position);
       }
       default -> throw ParserException.malformedUnit("FLV sound format " + soundFormat + " is not supported");
     }
@@ -433,6 +439,15 @@ public final class FlvDemuxer extends QueueDemuxer {
       }
       default -> { } // SequenceEnd, MultichannelConfig
     }
+  }
+
+  /** A codec whose tags carry no sequence header: its first tag announces it. */
+  private void plainAudio(Codec codec, int rate, int channels, ByteReader body, int ts, long position)
+      throws ParserException {
+    if (audio.format == null || audio.format.codec() != codec) {
+      announce(audio, TrackFormat.audio(0, codec, new byte[0], rate, channels));
+    }
+    audioFrame(body, ts, position);
   }
 
   private void audioFrame(ByteReader body, int ts, long position) throws ParserException {

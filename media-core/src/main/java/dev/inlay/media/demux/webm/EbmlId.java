@@ -25,6 +25,7 @@ final class EbmlId {
   static final int AUDIO = 0xE1;
   static final int SAMPLING_FREQUENCY = 0xB5;
   static final int CHANNELS = 0x9F;
+  static final int BIT_DEPTH = 0x6264;
   static final int CLUSTER = 0x1F43B675;
   static final int TIMESTAMP = 0xE7;
   static final int SIMPLE_BLOCK = 0xA3;

@@ -359,6 +359,7 @@ public final class WebmDemuxer extends QueueDemuxer {
     int height = 0;
     double rate = 0;
     int channels = 0;
+    int bitDepth = 0;
     boolean encoded = false;
     Colour colour = Colour.UNSPECIFIED;
     while (r.remaining() > 0) {
@@ -403,6 +404,8 @@ public final class WebmDemuxer extends QueueDemuxer {
               rate = EbmlReader.fl(a, asize);
             } else if (aid == EbmlId.CHANNELS) {
               channels = (int) EbmlReader.uint(a, asize);
+            } else if (aid == EbmlId.BIT_DEPTH) {
+              bitDepth = (int) EbmlReader.uint(a, asize);
             } else {
               a.skip((int) asize);
             }
@@ -411,9 +414,10 @@ public final class WebmDemuxer extends QueueDemuxer {
         default -> r.skip((int) size);
       }
     }
-    Codec codec = codec(codecId);
+    Codec codec = codec(codecId, bitDepth);
     if (codec == null || number < 0) {
-      output.skipped("Matroska track with codec '" + codecId + "' is not supported");
+      output.skipped("Matroska track with codec '" + codecId + "'" + (codecId.startsWith("A_PCM/") ? " of "
+          + bitDepth + " bits" : "") + " is not supported");
       return;
     }
     if (encoded) {
@@ -449,11 +453,17 @@ public final class WebmDemuxer extends QueueDemuxer {
     return new Colour(matrix, range > 2 ? 0 : range, transfer, primaries);
   }
 
-  private static Codec codec(String codecId) {
+  /** The codec of a CodecID (Matroska codec mappings); PCM's sample format also takes the BitDepth. */
+  private static Codec codec(String codecId, int bitDepth) {
     if (codecId.startsWith("A_AAC")) {
       return Codec.AAC;
     }
     return switch (codecId) {
+      case "A_PCM/INT/LIT" -> bitDepth == 16 ? Codec.PCM_S16LE : bitDepth == 24 ? Codec.PCM_S24LE
+          : bitDepth == 32 ? Codec.PCM_S32LE : null;
+      case "A_PCM/INT/BIG" -> bitDepth == 16 ? Codec.PCM_S16BE : bitDepth == 24 ? Codec.PCM_S24BE
+          : bitDepth == 32 ? Codec.PCM_S32BE : null;
+      case "A_PCM/FLOAT/IEEE" -> bitDepth == 64 ? null : Codec.PCM_F32LE;
       case "V_VP8" -> Codec.VP8;
       case "V_VP9" -> Codec.VP9;
       case "V_AV1" -> Codec.AV1;

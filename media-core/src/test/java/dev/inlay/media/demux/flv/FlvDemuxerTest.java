@@ -135,4 +135,34 @@ class FlvDemuxerTest {
     assertEquals(1, log.lines.stream().filter(l -> l.startsWith("skipped bad AAC sequence header")).count(),
         log.lines.toString());
   }
+
+  /**
+   * Sound formats without sequence headers: G.711 A-law and mu-law (8 kHz whatever the rate bits say, as
+   * FFmpeg reads them) and 16-bit linear PCM; 8-bit PCM is skipped tag by tag with a reason.
+   */
+  @Test
+  void g711AndPcmNeedNoSequenceHeader() throws Exception {
+    int[] flags = {0x72, 0x82, 0x3F, 0x02};
+    String[][] expected = {{"PCM_ALAW", "8000Hz 1ch"}, {"PCM_MULAW", "8000Hz 1ch"}, {"PCM_S16LE", "44100Hz 2ch"},
+        {"PCM_S16LE", "5512Hz 1ch"}};
+    for (int i = 0; i < flags.length; i++) {
+      ByteArrayOutputStream o = new ByteArrayOutputStream();
+      o.writeBytes(FlvWriter.header(true, false));
+      for (int ts = 0; ts < 60; ts += 20) {
+        o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, ts, new byte[] {(byte) flags[i], 1, 2, 3, 4}));
+      }
+      PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+      String track = log.lines.get(0);
+      assertTrue(track.startsWith("track 0 " + expected[i][0] + " ") && track.contains(" " + expected[i][1]), track);
+      List<Packet> p = packets(o.toByteArray());
+      assertEquals(List.of(0L, 20_000L, 40_000L), p.stream().map(Packet::ptsUs).toList());
+      assertEquals(4, p.get(0).data().length);
+    }
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    o.writeBytes(FlvWriter.header(true, false));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, new byte[] {0x3D, 1, 2}));
+    PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+    assertTrue(log.packets.isEmpty());
+    assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("skipped") && l.contains("8-bit PCM")), log.lines.toString());
+  }
 }

@@ -164,4 +164,29 @@ class WebmDemuxerTest {
     byte[] header = el(EbmlId.EBML, str(EbmlId.DOC_TYPE, "notwebm"));
     assertThrows(ParserException.class, () -> PacketLog.demux(WebmDemuxer::new, header, 0));
   }
+
+  /** A_PCM tracks (Matroska codec mappings): the sample format comes from CodecID and BitDepth. */
+  @Test
+  void pcmTracksTakeTheirFormatFromTheBitDepth() throws Exception {
+    String[][] cases = {{"A_PCM/INT/LIT", "16", "PCM_S16LE"}, {"A_PCM/INT/LIT", "24", "PCM_S24LE"},
+        {"A_PCM/INT/BIG", "16", "PCM_S16BE"}, {"A_PCM/INT/BIG", "32", "PCM_S32BE"}, {"A_PCM/FLOAT/IEEE", "32", "PCM_F32LE"},
+        {"A_PCM/INT/LIT", "8", null}, {"A_PCM/FLOAT/IEEE", "64", null}};
+    for (String[] c : cases) {
+      byte[] header = el(EbmlId.EBML, str(EbmlId.DOC_TYPE, "matroska"));
+      byte[] tracks = el(EbmlId.TRACKS, el(EbmlId.TRACK_ENTRY, uint(EbmlId.TRACK_NUMBER, 1), uint(EbmlId.TRACK_TYPE, 2),
+          str(EbmlId.CODEC_ID, c[0]), el(EbmlId.AUDIO, uint(EbmlId.CHANNELS, 2),
+              uint(EbmlId.BIT_DEPTH, Integer.parseInt(c[1])))));
+      byte[] cluster = el(EbmlId.CLUSTER, concat(uint(EbmlId.TIMESTAMP, 0),
+          el(EbmlId.SIMPLE_BLOCK, bytes(0x81, 0x00, 0x00, 0x80, 1, 2, 3, 4), false)), true);
+      PacketLog log = PacketLog.demux(WebmDemuxer::new, concat(header, el(EbmlId.SEGMENT, concat(tracks, cluster), true)), 0);
+      String what = String.join(" | ", log.lines);
+      if (c[2] == null) {
+        assertTrue(log.packets.isEmpty(), what);
+        assertTrue(what.contains("'" + c[0] + "' of " + c[1] + " bits is not supported"), what);
+      } else {
+        assertTrue(log.lines.get(0).startsWith("track 0 " + c[2] + " "), what);
+        assertEquals(1, log.packets.size(), what);
+      }
+    }
+  }
 }

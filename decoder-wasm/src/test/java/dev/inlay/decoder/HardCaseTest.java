@@ -2,6 +2,7 @@ package dev.inlay.decoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.inlay.decoder.tool.FrameCrc;
 import java.nio.file.Files;
@@ -71,6 +72,25 @@ class HardCaseTest {
     }
     DecoderConformanceTest.check(file, "wasm");
     assertFalse(FrameCrcLines.parse(FfmpegReference.of(file).lines()).framesOf("video").isEmpty());
+  }
+
+  /**
+   * Matroska with header stripping (mkvmerge's default for some years): each frame of each track lacks
+   * the bytes its track's ContentCompSettings holds. H.264 and MP3, read back as native ffmpeg reads them.
+   */
+  @Test
+  void decodesHeaderStrippedMatroska() throws Exception {
+    Path plain = tmp.resolve("plain.mkv");
+    FfmpegReference.run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+        String.format(SRC, "320x240"), "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=1",
+        "-c:v", "libx264", "-preset", "ultrafast", "-bf", "0", "-c:a", "libmp3lame", plain.toString());
+    Path stripped = tmp.resolve("header-stripped.mkv");
+    for (byte[] header : HeaderStrippedMatroska.rewrite(plain, stripped)) {
+      assertTrue(header.length > 0, "every track has bytes stripped");
+    }
+    DecoderConformanceTest.check(stripped, "wasm");
+    assertEquals(FrameCrcLines.parse(FfmpegReference.of(plain).lines()).framesOf("video"),
+        FrameCrcLines.parse(FfmpegReference.of(stripped).lines()).framesOf("video"), "native ffmpeg reads both alike");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -26,6 +26,10 @@ final class E2eMedia {
   static final String[] NOTHING_TO_PLAY = {"empty.flv", "two-bytes.webm", "header-only.flv", "page.flv"};
   /** The first half of the VP9 sample: its SeekHead points at Cues that are not there any more. */
   static final String TRUNCATED_WEBM = "truncated-vp9-opus-360p.webm";
+  /** H.264, AAC and a subtitle track (SubRip) in Matroska. */
+  static final String SUBTITLED_MKV = "subtitled-h264-aac-360p.mkv";
+  /** AC-3 sound alone in Matroska: nothing the player decodes. */
+  static final String AC3_MKV = "ac3-only.mkv";
   /** H.264 with G.711 A-law sound, 8 kHz mono, as IP cameras send it. */
   static final String G711_FLV = "g711-h264-360p.flv";
   /** VP9 with 32-bit float PCM in Matroska (A_PCM/FLOAT/IEEE, as browsers record PCM). */
@@ -124,6 +128,11 @@ final class E2eMedia {
           "-ar", "8000", "-ac", "1", dir.resolve(G711_FLV).toString());
       ffmpeg("-i", samples.resolve("vp9-opus-360p.webm").toString(), "-c:v", "copy", "-c:a", "pcm_f32le",
           dir.resolve(PCM_MKV).toString());
+      Path subtitles = dir.resolve("subtitles.srt");
+      Files.writeString(subtitles, "1\n00:00:00,500 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:05,000\nWorld\n");
+      ffmpeg("-i", high, "-i", subtitles.toString(), "-map", "0", "-map", "1", "-c:v", "copy", "-c:a", "copy", "-c:s",
+          "srt", dir.resolve(SUBTITLED_MKV).toString());
+      ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:a", "ac3", dir.resolve(AC3_MKV).toString());
       ffmpeg("-i", high, "-itsoffset", "1", "-i", high, "-map", "0:v", "-map", "1:a", "-c", "copy",
           dir.resolve(AUDIO_LATE_FLV).toString());
       return dir;

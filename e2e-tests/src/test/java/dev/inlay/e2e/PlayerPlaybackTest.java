@@ -222,6 +222,28 @@ class PlayerPlaybackTest extends PlayerE2e {
     }
   }
 
+  /**
+   * Tracks the player does not play (subtitles beside the picture and the sound, AC-3 sound) are left out
+   * without an error; a file left with nothing to play fails saying which track it could not take.
+   */
+  @Test
+  void leavesOutTracksItDoesNotPlay() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(url("src=/media/" + E2eMedia.SUBTITLED_MKV + "&autoplay&muted"));
+      PlayerProbe p = waitFor(page, "player", x -> x.time() > 1.5 && x.counter() > 0, 20, "playback");
+      assertNull(p.error(), p.toString());
+      assertEquals(1, p.stat("ignoredTracks"), p.toString());
+      assertEquals(0, p.stat("skippedUnits"), p.toString());
+      assertEquals(p.time() * FPS, p.counter(), 6, "counter vs currentTime: " + p);
+    }
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(url("src=/media/" + E2eMedia.AC3_MKV + "&autoplay&muted"));
+      PlayerProbe p = waitFor(page, "player", x -> x.error() != null, 10, "an error");
+      assertEquals(4, ((Number) p.error().get("code")).intValue(), p.toString());
+      assertTrue(String.valueOf(p.error().get("message")).contains("A_AC3"), p.toString());
+    }
+  }
+
   /** 4:2:2 and 4:4:4 pictures, as production tools make them, through each renderer. */
   @ParameterizedTest
   @ValueSource(strings = {"2d", "webgl"})

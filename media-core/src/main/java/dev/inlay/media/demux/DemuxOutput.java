@@ -18,6 +18,12 @@ public interface DemuxOutput {
   /** A unit was skipped as malformed but parsing continues (counted, not fatal). */
   default void skipped(String reason) {}
 
+  /**
+   * A track left out, once per track: a codec Inlay does not decode, subtitles, an encoded track. Not an
+   * error (the file is whole); the other tracks go on.
+   */
+  default void ignored(String reason) {}
+
   /** No more packets will come. */
   default void end() {}
 }

@@ -4,6 +4,8 @@ import dev.inlay.media.ParserException;
 
 /** Big-endian reads over a slice of a byte array; every read is bounds-checked and throws ParserException. */
 public final class ByteReader {
+  private static final byte[] NOTHING = new byte[0];
+
   private final byte[] data;
   private final int limit;
   private int pos;
@@ -84,9 +86,15 @@ public final class ByteReader {
   }
 
   public byte[] bytes(int n) throws ParserException {
+    return bytesAfter(NOTHING, n);
+  }
+
+  /** The prefix followed by the next n bytes, in one new array. */
+  public byte[] bytesAfter(byte[] prefix, int n) throws ParserException {
     need(n);
-    byte[] out = new byte[n];
-    System.arraycopy(data, pos, out, 0, n);
+    byte[] out = new byte[prefix.length + n];
+    System.arraycopy(prefix, 0, out, 0, prefix.length);
+    System.arraycopy(data, pos, out, prefix.length, n);
     pos += n;
     return out;
   }

@@ -49,6 +49,11 @@ public class PacketLog implements DemuxOutput {
     lines.add("skipped " + reason);
   }
 
+  @Override
+  public void ignored(String reason) {
+    lines.add("ignored " + reason);
+  }
+
   private static String crc(byte[] b) {
     CRC32 c = new CRC32();
     c.update(b);

@@ -554,6 +554,7 @@ final class PlayerController implements ElementHooks, VideoOutput, PlayerEvents,
     Js.setDouble(o, "decodeErrors", s.decodeErrors);
     Js.setDouble(o, "corruptFrames", s.corruptFrames);
     Js.setDouble(o, "skippedUnits", s.skippedUnits);
+    Js.setDouble(o, "ignoredTracks", s.ignoredTracks);
     Js.setDouble(o, "skippedPackets", s.skippedPackets);
     Js.setDouble(o, "stalls", s.stalls);
     Js.setDouble(o, "liveJumps", s.jumps);

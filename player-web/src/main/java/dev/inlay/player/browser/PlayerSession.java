@@ -241,7 +241,9 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       owner.error(new PlayerError(MediaErrorCode.DECODE, "the stream ends early: " + e.getMessage(), true));
     }
     if (!engine.hasTracks()) {
-      fail(new PlayerError(MediaErrorCode.SRC_NOT_SUPPORTED, "no audio or video in " + src, false));
+      String left = engine.firstIgnored();
+      fail(new PlayerError(MediaErrorCode.SRC_NOT_SUPPORTED, "no audio or video in " + src
+          + (left == null ? "" : " that this player decodes (" + left + ")"), false));
       return;
     }
     engine.endOfStream();
@@ -340,6 +342,12 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
     @Override
     public void skipped(String reason) {
       engine.skipped(reason);
+    }
+
+    @Override
+    public void ignored(String reason) {
+      Dom.warn("track left out: " + reason);
+      engine.ignored(reason);
     }
   };
 

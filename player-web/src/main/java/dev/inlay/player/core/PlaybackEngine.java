@@ -14,6 +14,8 @@ import dev.inlay.player.sync.FrameScheduler;
 import dev.inlay.player.sync.LatencyController;
 import dev.inlay.player.sync.MediaClock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +70,7 @@ public final class PlaybackEngine implements DemuxOutput {
   private boolean started;
   private boolean waiting;
   private boolean ended;
+  private final List<String> ignoredTracks = new ArrayList<>();
   private boolean eos;
   private boolean seeking;
   private boolean seekPending;
@@ -139,6 +142,24 @@ public final class PlaybackEngine implements DemuxOutput {
       durationUs = seconds * 1_000_000;
       events.event("durationchange");
     }
+  }
+
+  /**
+   * The demuxer left a track out (a codec Inlay does not decode, subtitles): not an error, the other
+   * tracks play. Counted once per track (a new demuxer after a seek tells of it again) and kept to explain
+   * a source left with nothing to play.
+   */
+  @Override
+  public void ignored(String reason) {
+    if (!ignoredTracks.contains(reason)) {
+      ignoredTracks.add(reason);
+      stats.ignoredTracks++;
+    }
+  }
+
+  /** The first track the demuxer left out, or null. */
+  public String firstIgnored() {
+    return ignoredTracks.isEmpty() ? null : ignoredTracks.get(0);
   }
 
   /**
@@ -866,6 +887,8 @@ public final class PlaybackEngine implements DemuxOutput {
     public long droppedBeforeDecode;
     public long skippedPackets;
     public long skippedUnits;
+    /** Tracks the demuxer left out (codecs Inlay does not decode, subtitles). */
+    public long ignoredTracks;
     public long decodeErrors;
     public long corruptFrames;
     public long stalls;

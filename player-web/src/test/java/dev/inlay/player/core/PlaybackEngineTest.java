@@ -402,6 +402,22 @@ class PlaybackEngineTest {
     assertEquals(1, errors.size(), "damage is reported at most once a second");
   }
 
+  /** A track left out (subtitles, a codec not decoded) is no error and costs the video no keyframe. */
+  @Test
+  void aTrackLeftOutIsNotAnError() {
+    engine(false);
+    video.packet(packet(0, true));
+    decodeAll();
+    engine.ignored("Matroska track with codec 'S_TEXT/UTF8' is not supported");
+    engine.ignored("Matroska track with codec 'S_TEXT/UTF8' is not supported"); // a new demuxer after a seek
+    assertTrue(errors.isEmpty(), errors.toString());
+    assertEquals(1, engine.stats().ignoredTracks);
+    assertEquals("Matroska track with codec 'S_TEXT/UTF8' is not supported", engine.firstIgnored());
+    sent.clear();
+    video.packet(packet(FRAME_US, false));
+    assertEquals(1, sent.size(), "the next picture is decoded");
+  }
+
   @Test
   void liveCatchesUpAndJumpsWhenFarBehind() {
     engine(true);

@@ -11,8 +11,10 @@ import dev.inlay.media.track.Codec;
 import dev.inlay.media.track.Packet;
 import dev.inlay.media.track.SeekIndex;
 import dev.inlay.media.track.TrackFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Push-style FLV demuxer.
@@ -47,6 +49,8 @@ public final class FlvDemuxer extends QueueDemuxer {
   private int nextTrackId;
 
   private final FlvTimeline timeline = new FlvTimeline();
+  /** What {@link #ignore} reported. */
+  private final Set<String> ignored = new HashSet<>();
 
   /** The state of one of the two FLV tracks. */
   private static final class FlvTrack {
@@ -272,8 +276,12 @@ public final class FlvDemuxer extends QueueDemuxer {
     Codec codec = switch (codecId) {
       case 7 -> Codec.H264;
       case 12 -> Codec.HEVC;
-      default -> throw ParserException.malformedUnit("FLV video codec id " + codecId + " is not supported");
+      default -> null;
     };
+    if (codec == null) {
+      ignore("FLV video codec id " + codecId + " (" + legacyVideoName(codecId) + ") is not supported");
+      return;
+    }
     if (frameType == 5) {
       return; // video info/command frame
     }
@@ -295,8 +303,12 @@ public final class FlvDemuxer extends QueueDemuxer {
       case "hvc1" -> Codec.HEVC;
       case "vp09" -> Codec.VP9;
       case "av01" -> Codec.AV1;
-      default -> throw ParserException.malformedUnit("enhanced FLV video FourCC '" + fourCc + "' is not supported");
+      default -> null;
     };
+    if (codec == null) {
+      ignore("enhanced FLV video FourCC '" + fourCc + "' is not supported");
+      return;
+    }
     if (frameType == 5) {
       return;
     }
@@ -394,11 +406,12 @@ public final class FlvDemuxer extends QueueDemuxer {
       // Linear PCM, "platform endian" (0, written little-endian in practice) or little-endian (3).
       case 0, 3 -> {
         if ((b & 2) == 0) {
-          throw ParserException.malformedUnit("8-bit PCM in FLV is not supported");
+          ignore("8-bit PCM in FLV is not supported");
+          return;
         }
         plainAudio(Codec.PCM_S16LE, rate, channels, body, ts, position);
       }
-      default -> throw ParserException.malformedUnit("FLV sound format " + soundFormat + " is not supported");
+      default -> ignore("FLV sound format " + soundFormat + " (" + legacySoundName(soundFormat) + ") is not supported");
     }
   }
 
@@ -408,8 +421,12 @@ public final class FlvDemuxer extends QueueDemuxer {
       case "Opus" -> Codec.OPUS;
       case "mp4a" -> Codec.AAC;
       case ".mp3" -> Codec.MP3;
-      default -> throw ParserException.malformedUnit("enhanced FLV audio FourCC '" + fourCc + "' is not supported");
+      default -> null;
     };
+    if (codec == null) {
+      ignore("enhanced FLV audio FourCC '" + fourCc + "' is not supported");
+      return;
+    }
     switch (packetType) {
       case 0 -> {
         byte[] config = body.bytes(body.remaining());
@@ -439,6 +456,36 @@ public final class FlvDemuxer extends QueueDemuxer {
       }
       default -> { } // SequenceEnd, MultichannelConfig
     }
+  }
+
+  /** Tags of a codec Inlay does not decode are left out; the output hears of each codec once. */
+  private void ignore(String reason) {
+    if (ignored.add(reason)) {
+      output.ignored(reason);
+    }
+  }
+
+  /** Codec ids of FLV 10.1, E.4.3.1, that Inlay does not decode. */
+  private static String legacyVideoName(int codecId) {
+    return switch (codecId) {
+      case 2 -> "Sorenson H.263";
+      case 3 -> "Screen video";
+      case 4 -> "On2 VP6";
+      case 5 -> "On2 VP6 with alpha";
+      case 6 -> "Screen video 2";
+      default -> "unknown";
+    };
+  }
+
+  /** Sound formats of FLV 10.1, E.4.2.1, that Inlay does not decode. */
+  private static String legacySoundName(int soundFormat) {
+    return switch (soundFormat) {
+      case 1 -> "ADPCM";
+      case 4, 5, 6 -> "Nellymoser";
+      case 11 -> "Speex";
+      case 15 -> "device-specific sound";
+      default -> "unknown";
+    };
   }
 
   /** A codec whose tags carry no sequence header: its first tag announces it. */

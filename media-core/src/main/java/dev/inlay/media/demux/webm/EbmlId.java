@@ -19,6 +19,12 @@ final class EbmlId {
   static final int CODEC_DELAY = 0x56AA;
   static final int SEEK_PRE_ROLL = 0x56BB;
   static final int CONTENT_ENCODINGS = 0x6D80;
+  static final int CONTENT_ENCODING = 0x6240;
+  static final int CONTENT_ENCODING_SCOPE = 0x5032;
+  static final int CONTENT_ENCODING_TYPE = 0x5033;
+  static final int CONTENT_COMPRESSION = 0x5034;
+  static final int CONTENT_COMP_ALGO = 0x4254;
+  static final int CONTENT_COMP_SETTINGS = 0x4255;
   static final int VIDEO = 0xE0;
   static final int PIXEL_WIDTH = 0xB0;
   static final int PIXEL_HEIGHT = 0xBA;

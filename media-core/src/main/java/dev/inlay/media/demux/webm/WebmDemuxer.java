@@ -44,6 +44,8 @@ public final class WebmDemuxer extends QueueDemuxer {
     TrackFormat format;
     TrackOutput out;
     long defaultDurationNs;
+    /** Bytes header stripping took off the front of every frame (null: none). */
+    byte[] strippedHeader;
   }
 
   public WebmDemuxer(DemuxOutput output) {
@@ -213,7 +215,7 @@ public final class WebmDemuxer extends QueueDemuxer {
     headerSeen = true;
   }
 
-  private static void checkSize(long size, ByteReader r) throws ParserException {
+  static void checkSize(long size, ByteReader r) throws ParserException {
     if (size < 0 || size > r.remaining()) {
       throw ParserException.malformed("element size " + size + " exceeds its parent (" + r.remaining() + " left)");
     }
@@ -361,6 +363,7 @@ public final class WebmDemuxer extends QueueDemuxer {
     int channels = 0;
     int bitDepth = 0;
     boolean encoded = false;
+    HeaderStripping stripping = null;
     Colour colour = Colour.UNSPECIFIED;
     while (r.remaining() > 0) {
       int id = EbmlReader.id(r);
@@ -374,8 +377,8 @@ public final class WebmDemuxer extends QueueDemuxer {
         case EbmlId.CODEC_DELAY -> codecDelayNs = EbmlReader.uint(r, size);
         case EbmlId.SEEK_PRE_ROLL -> seekPreRollNs = EbmlReader.uint(r, size);
         case EbmlId.CONTENT_ENCODINGS -> {
-          encoded = true;
-          r.skip((int) size);
+          stripping = HeaderStripping.of(r.slice((int) size));
+          encoded = stripping == null;
         }
         case EbmlId.VIDEO -> {
           ByteReader v = r.slice((int) size);
@@ -416,16 +419,20 @@ public final class WebmDemuxer extends QueueDemuxer {
     }
     Codec codec = codec(codecId, bitDepth);
     if (codec == null || number < 0) {
-      output.skipped("Matroska track with codec '" + codecId + "'" + (codecId.startsWith("A_PCM/") ? " of "
+      output.ignored("Matroska track with codec '" + codecId + "'" + (codecId.startsWith("A_PCM/") ? " of "
           + bitDepth + " bits" : "") + " is not supported");
       return;
     }
     if (encoded) {
-      output.skipped("Matroska track " + number + " uses content encoding (compression or encryption)");
+      output.ignored("Matroska track " + number + " uses content encoding (zlib, bzip2, LZO or encryption)");
       return;
+    }
+    if (stripping != null && stripping.ofPrivate()) {
+      codecPrivate = new ByteReader(codecPrivate).bytesAfter(stripping.header(), codecPrivate.length);
     }
     WebmTrack t = new WebmTrack();
     t.defaultDurationNs = defaultDurationNs;
+    t.strippedHeader = stripping != null && stripping.ofFrames() ? stripping.header() : null;
     t.format = new TrackFormat(index, codec, codecPrivate, width, height, (int) Math.round(rate), channels,
         codecDelayNs / 1000, seekPreRollNs / 1000, colour);
     t.out = output.track(t.format);
@@ -583,7 +590,7 @@ public final class WebmDemuxer extends QueueDemuxer {
       if (sizes[i] < 0 || sizes[i] > r.remaining()) {
         throw ParserException.malformedUnit("lace sizes exceed the block");
       }
-      byte[] data = r.bytes(sizes[i]);
+      byte[] data = t.strippedHeader == null ? r.bytes(sizes[i]) : r.bytesAfter(t.strippedHeader, sizes[i]);
       long pts = ptsUs + i * frameStepUs;
       boolean last = i == sizes.length - 1;
       long pad = last ? discardPaddingNs / 1000 : 0;

@@ -138,7 +138,7 @@ class FlvDemuxerTest {
 
   /**
    * Sound formats without sequence headers: G.711 A-law and mu-law (8 kHz whatever the rate bits say, as
-   * FFmpeg reads them) and 16-bit linear PCM; 8-bit PCM is skipped tag by tag with a reason.
+   * FFmpeg reads them) and 16-bit linear PCM; 8-bit PCM is left out, said once.
    */
   @Test
   void g711AndPcmNeedNoSequenceHeader() throws Exception {
@@ -161,8 +161,23 @@ class FlvDemuxerTest {
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     o.writeBytes(FlvWriter.header(true, false));
     o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, new byte[] {0x3D, 1, 2}));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 20, new byte[] {0x3D, 1, 2}));
     PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
     assertTrue(log.packets.isEmpty());
-    assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("skipped") && l.contains("8-bit PCM")), log.lines.toString());
+    assertEquals(List.of("ignored 8-bit PCM in FLV is not supported"), log.lines);
+  }
+
+  /** A codec Inlay does not decode (Sorenson H.263 video here) is left out, said once; the sound plays. */
+  @Test
+  void codecsInlayDoesNotDecodeAreLeftOutOnce() throws Exception {
+    ByteArrayOutputStream o = start();
+    for (int ts = 0; ts < 60; ts += 20) {
+      o.writeBytes(FlvWriter.tag(FlvWriter.TAG_VIDEO, ts, new byte[] {0x12, 0, 0, 0, 1}));
+      o.writeBytes(aac(ts, ts));
+    }
+    PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+    assertEquals(3, log.packets.size());
+    assertEquals(List.of("ignored FLV video codec id 2 (Sorenson H.263) is not supported"),
+        log.lines.stream().filter(l -> l.startsWith("ignored") || l.startsWith("skipped")).toList());
   }
 }

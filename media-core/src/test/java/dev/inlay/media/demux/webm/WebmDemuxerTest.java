@@ -189,4 +189,37 @@ class WebmDemuxerTest {
       }
     }
   }
+
+  /** A one-track file whose TrackEntry carries these ContentEncodings, and one block of bytes 7, 7. */
+  private static PacketLog encoded(byte[] encodings) throws ParserException {
+    byte[] header = el(EbmlId.EBML, str(EbmlId.DOC_TYPE, "matroska"));
+    byte[] tracks = el(EbmlId.TRACKS, el(EbmlId.TRACK_ENTRY, uint(EbmlId.TRACK_NUMBER, 1), uint(EbmlId.TRACK_TYPE, 2),
+        str(EbmlId.CODEC_ID, "A_MPEG/L3"), encodings));
+    byte[] cluster = el(EbmlId.CLUSTER, concat(uint(EbmlId.TIMESTAMP, 0),
+        el(EbmlId.SIMPLE_BLOCK, bytes(0x81, 0x00, 0x00, 0x80, 7, 7), false)), true);
+    return PacketLog.demux(WebmDemuxer::new, concat(header, el(EbmlId.SEGMENT, concat(tracks, cluster), true)), 0);
+  }
+
+  /** Header stripping (ContentCompAlgo 3), as mkvmerge wrote it: the stored bytes go back on each frame. */
+  @Test
+  void headerStrippingIsUndone() throws Exception {
+    PacketLog log = encoded(el(EbmlId.CONTENT_ENCODINGS, el(EbmlId.CONTENT_ENCODING,
+        el(EbmlId.CONTENT_COMPRESSION, uint(EbmlId.CONTENT_COMP_ALGO, 3),
+            el(EbmlId.CONTENT_COMP_SETTINGS, bytes(0xFF, 0xFB), false)))));
+    assertEquals(1, log.packets.size(), log.lines.toString());
+    assertArrayEquals(bytes(0xFF, 0xFB, 7, 7), log.packets.get(0).data());
+  }
+
+  /** zlib (ContentCompAlgo 0, the default) and encryption: the track is left out, said once. */
+  @Test
+  void otherContentEncodingsLeaveTheTrackOut() throws Exception {
+    byte[][] kinds = {el(EbmlId.CONTENT_COMPRESSION, new byte[0], false),
+        concat(uint(EbmlId.CONTENT_ENCODING_TYPE, 1), el(0x5035, new byte[0], false))};
+    for (byte[] kind : kinds) {
+      PacketLog log = encoded(el(EbmlId.CONTENT_ENCODINGS, el(EbmlId.CONTENT_ENCODING, kind)));
+      assertTrue(log.packets.isEmpty(), log.lines.toString());
+      assertEquals(List.of("ignored Matroska track 1 uses content encoding (zlib, bzip2, LZO or encryption)"),
+          log.lines, log.lines.toString());
+    }
+  }
 }

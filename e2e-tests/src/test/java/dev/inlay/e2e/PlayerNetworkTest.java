@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A VOD download that the network leaves hanging or breaks is asked for again: a request without a
  * response is sent again, and a body that stops or whose connection drops is resumed with a Range request
- * from the byte it stopped at; each way the file plays to its end without an error.
+ * from the byte it stopped at; each way the file plays to its end without an error. So is a decoder
+ * build whose download hangs.
  */
 class PlayerNetworkTest extends PlayerE2e {
   private static final String FILE = "h264-baseline-aac-360p.flv";
@@ -25,6 +27,53 @@ class PlayerNetworkTest extends PlayerE2e {
   @BeforeAll
   void startBrowser() {
     browser = Browsers.chromium(playwright);
+  }
+
+  /** Leaves the page's first request for the glob without a response, lets later ones through; lists them. */
+  private static List<String> leaveFirstUnanswered(Page page, String glob) {
+    List<String> asked = new ArrayList<>();
+    page.route(glob, route -> {
+      asked.add(route.request().url());
+      if (asked.size() > 1) {
+        route.resume();
+      }
+    });
+    return asked;
+  }
+
+  /**
+   * A decoder build whose download brings no byte for 10 s is aborted and asked for again, and the file
+   * then plays: the player does not wait without a word for a download that hangs.
+   */
+  @Test
+  void aDecoderDownloadThatHangsIsAskedForAgain() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      List<String> asked = leaveFirstUnanswered(page, "**/decoder-flv*.wasm");
+      page.navigate(base() + "/play.html?src=/media/" + FILE + "&autoplay&muted");
+      PlayerProbe playing = waitFor(page, "player", p -> p.counter() > 30, 40,
+          "playback after the decoder was asked for again");
+      assertEquals(2, asked.size(), asked.toString());
+      assertEquals(asked.get(0), asked.get(1));
+      assertTrue(playing.cornersRight(), playing.toString());
+      assertNull(playing.error(), playing.toString());
+    }
+  }
+
+  /**
+   * A decoder worker that never starts (its script's request left without a response, so importScripts
+   * blocks it for ever) is replaced after 30 s, with a recoverable error that says so; the file then plays.
+   */
+  @Test
+  void aDecoderWorkerThatNeverStartsIsReplaced() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      List<String> asked = leaveFirstUnanswered(page, "**/inlay-worker.js");
+      page.navigate(base() + "/play.html?src=/media/" + FILE + "&autoplay&muted");
+      PlayerProbe playing = waitFor(page, "player", p -> p.counter() > 30, 60, "playback on a new worker");
+      assertEquals(2, asked.size(), asked.toString());
+      assertTrue(playing.cornersRight(), playing.toString());
+      assertEquals(true, playing.error().get("recoverable"), playing.toString());
+      assertTrue(String.valueOf(playing.error().get("message")).contains("did not start"), playing.toString());
+    }
   }
 
   @Test

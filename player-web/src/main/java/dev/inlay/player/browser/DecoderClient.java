@@ -30,10 +30,20 @@ final class DecoderClient implements DecoderPort {
     void died(String message);
   }
 
+  /**
+   * How long a worker may take, once it has its build (compiled by the page, or the asm.js file to load),
+   * to report it running before it counts as dead and is replaced: a start that hangs would otherwise
+   * leave the player waiting without a word. The download itself is watched by {@link ModuleCache}; the
+   * asm.js build, which the worker downloads itself, has twice as long.
+   */
+  static final int START_TIMEOUT_MS = 30_000;
+
   private final JSObject worker;
   private final String build;
   private final Listener listener;
   private boolean closed;
+  private boolean started;
+  private int startTimer;
 
   /** A worker for the build: one the page kept from a player that went away, else a new one. */
   DecoderClient(String base, String decoderFile, Listener listener) {
@@ -53,6 +63,7 @@ final class DecoderClient implements DecoderPort {
     Js.setString(init, "file", decoderFile);
     if (decoderFile.endsWith("-asm.js")) {
       post(init, null);
+      watchStart(2 * START_TIMEOUT_MS);
     } else {
       // Messages posted before the init wait in the worker until its module is running.
       ModuleCache.compiled(base + decoderFile.substring(0, decoderFile.length() - 3) + ".wasm", module -> {
@@ -60,8 +71,21 @@ final class DecoderClient implements DecoderPort {
           Js.set(init, "module", module);
         }
         post(init, null);
+        watchStart(START_TIMEOUT_MS);
       });
     }
+  }
+
+  private void watchStart(int timeoutMs) {
+    if (closed || started) {
+      return;
+    }
+    startTimer = Dom.setTimeout(() -> {
+      if (!closed && !started) {
+        kill();
+        listener.died("it did not start its decoders within " + timeoutMs / 1000 + " s");
+      }
+    }, timeoutMs);
   }
 
   @JSBody(params = "url", script = ""
@@ -98,7 +122,11 @@ final class DecoderClient implements DecoderPort {
       case Protocol.AUDIO -> listener.audio(new AudioBlock(msg), epoch);
       case Protocol.DONE -> listener.done(slot, epoch, Js.getDouble(msg, "decodeMs"));
       case Protocol.FLUSHED -> listener.flushed(slot, epoch);
-      case Protocol.READY -> listener.ready(Js.getDouble(msg, "loadMs"));
+      case Protocol.READY -> {
+        started = true;
+        Dom.clearTimer(startTimer);
+        listener.ready(Js.getDouble(msg, "loadMs"));
+      }
       case Protocol.ERROR -> listener.error(slot, Js.getInt(msg, "code"), Js.getBoolean(msg, "fatal"),
           Js.getString(msg, "message"));
       default -> { }
@@ -165,6 +193,7 @@ final class DecoderClient implements DecoderPort {
       return;
     }
     closed = true;
+    Dom.clearTimer(startTimer);
     WorkerPool.give(worker, build);
   }
 
@@ -172,6 +201,7 @@ final class DecoderClient implements DecoderPort {
   void kill() {
     if (!closed) {
       closed = true;
+      Dom.clearTimer(startTimer);
       WorkerPool.terminate(worker);
     }
   }

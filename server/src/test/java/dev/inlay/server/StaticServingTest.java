@@ -112,6 +112,19 @@ class StaticServingTest {
         .expectHeader().valueEquals("Cross-Origin-Resource-Policy", "cross-origin");
   }
 
+  /** RFC 9110, 14.2: a range unit the server does not know is ignored, not refused. */
+  @Test
+  void ignoresRangesOfOtherUnits() {
+    for (String range : new String[] {"items=0-5", "pages 1-2"}) {
+      byte[] body = client.get().uri("/media/clip.flv").header("Range", range).exchange()
+          .expectStatus().isOk()
+          .expectBody(byte[].class).returnResult().getResponseBody();
+      assertThat(body).as(range).hasSize(1000);
+    }
+    client.get().uri("/media/clip.flv").header("Range", "Bytes=10-19").exchange()
+        .expectStatus().isEqualTo(HttpStatus.PARTIAL_CONTENT);
+  }
+
   @Test
   void refusesUnsatisfiableRanges() {
     client.get().uri("/media/clip.flv").header("Range", "bytes=5000-6000").exchange()

@@ -19,7 +19,14 @@ public record CodecDescription(String codecString, int width, int height, int bi
     switch (f.codec()) {
       case H264: {
         if (c.length == 0) {
-          return new CodecDescription("avc1", f.width(), f.height(), 0);
+          // No avcC (a browser's MediaRecorder writes H.264 in WebM so): the SPS is in the stream.
+          byte[] sps = firstKeyFrame == null ? null : NalUnits.firstAnnexBUnit(firstKeyFrame, 7);
+          if (sps == null) {
+            return new CodecDescription("avc1", f.width(), f.height(), 0);
+          }
+          H264Sps s = H264Sps.parse(sps);
+          return new CodecDescription("avc1." + AvcConfig.hex2(sps[1]) + AvcConfig.hex2(sps[2]) + AvcConfig.hex2(sps[3]),
+              s.width(), s.height(), s.bitDepth());
         }
         AvcConfig avc = AvcConfig.parse(c);
         H264Sps sps = avc.firstSps();

@@ -4,6 +4,42 @@ package dev.inlay.media.codec;
 public final class NalUnits {
   private NalUnits() {}
 
+  /**
+   * The first NAL unit of the type in an Annex B byte stream (H.264 B.1: units after 00 00 01 start
+   * codes, trailing zero bytes belonging to the next start code), or null. For H.264 the type is the low
+   * five bits of the first byte.
+   */
+  public static byte[] firstAnnexBUnit(byte[] stream, int h264Type) {
+    int i = 0;
+    while (true) {
+      int start = startAfter(stream, i);
+      if (start < 0) {
+        return null;
+      }
+      int next = startAfter(stream, start);
+      int end = next < 0 ? stream.length : next - 3;
+      while (end > start && stream[end - 1] == 0) {
+        end--;
+      }
+      if (end > start && (stream[start] & 0x1F) == h264Type) {
+        byte[] unit = new byte[end - start];
+        System.arraycopy(stream, start, unit, 0, unit.length);
+        return unit;
+      }
+      i = start;
+    }
+  }
+
+  /** The index just past the next 00 00 01 at or after from, or -1. */
+  private static int startAfter(byte[] s, int from) {
+    for (int i = from; i + 2 < s.length; i++) {
+      if (s[i] == 0 && s[i + 1] == 0 && s[i + 2] == 1) {
+        return i + 3;
+      }
+    }
+    return -1;
+  }
+
   /** The RBSP of a NAL unit payload: every 0x03 that follows two zero bytes is dropped. */
   public static byte[] unescape(byte[] nal, int offset, int length) {
     byte[] out = new byte[length];

@@ -45,6 +45,20 @@ class ConfigRecordTest {
     assertEquals(new H264Sps(100, 11, 1, 8, 160, 90, true), c.firstSps()); // 160x96 coded, cropped to 90
   }
 
+  /** H.264 in WebM without CodecPrivate (a browser's MediaRecorder): described from the SPS in its first frame. */
+  @Test
+  void avcWithoutARecordIsDescribedFromTheStream() throws Exception {
+    byte[] data = Files.readAllBytes(FIXTURES.resolve("mediarecorder-h264-opus.webm"));
+    dev.inlay.media.demux.TrackCollector collector = new dev.inlay.media.demux.TrackCollector();
+    var d = PacketLog.demuxerFor(data).apply(collector);
+    d.feed(data, 0, data.length);
+    d.endOfStream();
+    TrackFormat video = collector.format(0);
+    assertEquals(0, video.config().length);
+    // ffprobe: Constrained Baseline, level 13, 240x136
+    assertEquals(new CodecDescription("avc1.42c00d", 240, 136, 8), collector.describe(video));
+  }
+
   @Test
   void hevcRecordAndSps() throws Exception {
     HevcConfig c = HevcConfig.parse(tracks("hevc-aac-160x90-enhanced.flv").get(0).config());

@@ -117,6 +117,18 @@ public final class FlvDemuxer extends QueueDemuxer {
     if (queue.available() < TAG_HEADER) {
       return false;
     }
+    if (!resyncing && queue.peek(0) == 'F' && queue.peek(1) == 'L' && queue.peek(2) == 'V') {
+      // Files joined end to end (cat a.flv b.flv): the next file's header, passed over as one.
+      if (queue.available() < 13) {
+        return false;
+      }
+      if (queue.peek(3) == 1 && (queue.peek(4) & 0xFA) == 0 && queue.peek(5) == 0 && queue.peek(6) == 0
+          && queue.peek(7) == 0 && queue.peek(8) == 9 && queue.peek(9) == 0 && queue.peek(10) == 0
+          && queue.peek(11) == 0 && queue.peek(12) == 0) {
+        queue.skip(13);
+        return true;
+      }
+    }
     if (resyncing || !plausibleTag(0)) {
       resyncing = true;
       return resync();

@@ -180,4 +180,19 @@ class FlvDemuxerTest {
     assertEquals(List.of("ignored FLV video codec id 2 (Sorenson H.263) is not supported"),
         log.lines.stream().filter(l -> l.startsWith("ignored") || l.startsWith("skipped")).toList());
   }
+
+  /** Two files joined end to end: the second header is passed over without a word, its tags follow. */
+  @Test
+  void aSecondFileHeaderIsPassedOver() throws Exception {
+    ByteArrayOutputStream o = start();
+    o.writeBytes(aac(0, 1));
+    o.writeBytes(aac(23, 2));
+    byte[] second = start().toByteArray();
+    o.writeBytes(second);
+    o.writeBytes(aac(0, 3));
+    PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+    assertEquals(List.of(0L, 23_000L, 0L), log.packets.stream().map(Packet::ptsUs).toList());
+    assertTrue(log.lines.stream().noneMatch(l -> l.startsWith("skipped")), log.lines.toString());
+    packets(o.toByteArray()); // the same at every chunking
+  }
 }

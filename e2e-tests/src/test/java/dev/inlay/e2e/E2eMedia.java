@@ -26,6 +26,8 @@ final class E2eMedia {
   static final String[] NOTHING_TO_PLAY = {"empty.flv", "two-bytes.webm", "header-only.flv", "page.flv"};
   /** The first half of the VP9 sample: its SeekHead points at Cues that are not there any more. */
   static final String TRUNCATED_WEBM = "truncated-vp9-opus-360p.webm";
+  /** Two FLV files joined end to end (baseline, then high profile): the timestamps start again midway. */
+  static final String JOINED_FLV = "joined-h264-aac-360p.flv";
   /** H.264, AAC and a subtitle track (SubRip) in Matroska. */
   static final String SUBTITLED_MKV = "subtitled-h264-aac-360p.mkv";
   /** AC-3 sound alone in Matroska: nothing the player decodes. */
@@ -128,6 +130,8 @@ final class E2eMedia {
           "-ar", "8000", "-ac", "1", dir.resolve(G711_FLV).toString());
       ffmpeg("-i", samples.resolve("vp9-opus-360p.webm").toString(), "-c:v", "copy", "-c:a", "pcm_f32le",
           dir.resolve(PCM_MKV).toString());
+      Files.write(dir.resolve(JOINED_FLV), concat(Files.readAllBytes(samples.resolve("h264-baseline-aac-360p.flv")),
+          Files.readAllBytes(samples.resolve("h264-high-aac-360p.flv"))));
       Path subtitles = dir.resolve("subtitles.srt");
       Files.writeString(subtitles, "1\n00:00:00,500 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:05,000\nWorld\n");
       ffmpeg("-i", high, "-i", subtitles.toString(), "-map", "0", "-map", "1", "-c:v", "copy", "-c:a", "copy", "-c:s",
@@ -139,5 +143,11 @@ final class E2eMedia {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 }

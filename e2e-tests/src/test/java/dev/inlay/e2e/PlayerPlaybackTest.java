@@ -223,6 +223,28 @@ class PlayerPlaybackTest extends PlayerE2e {
   }
 
   /**
+   * FLV files joined end to end: the second part, whose timestamps start again and whose sequence
+   * headers differ (high profile after baseline), plays on after the first, every picture shown, and the
+   * duration grows to both.
+   */
+  @Test
+  void playsFilesJoinedEndToEnd() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.addInitScript("window.back = 0; window.last = 0; window.addEventListener('timeupdate', e => {"
+          + " const t = e.target.currentTime; if (t < window.last - 0.5) window.back++; window.last = t; }, true);");
+      page.navigate(url("src=/media/" + E2eMedia.JOINED_FLV + "&autoplay&muted"));
+      PlayerProbe end = waitFor(page, "player", PlayerProbe::ended, 40, "the end of both parts");
+      assertEquals(20, end.duration(), 0.2, end.toString());
+      assertEquals(end.duration(), end.time(), 0.1, end.toString());
+      assertEquals(0, ((Number) page.evaluate("() => window.back")).intValue(), "currentTime never went back");
+      assertTrue(end.stat("shownFrames") >= 590, end.toString());
+      assertEquals(0, end.stat("skippedPackets"), end.toString());
+      assertEquals(0, end.stat("decodeErrors"), end.toString());
+      assertNull(end.error(), end.toString());
+    }
+  }
+
+  /**
    * Tracks the player does not play (subtitles beside the picture and the sound, AC-3 sound) are left out
    * without an error; a file left with nothing to play fails saying which track it could not take.
    */

@@ -71,6 +71,10 @@ public final class PlaybackEngine implements DemuxOutput {
   private boolean waiting;
   private boolean ended;
   private final List<String> ignoredTracks = new ArrayList<>();
+  private final TimelineShift shift = new TimelineShift();
+  /** A configuration that waits for pendingAfter packets queued before it (per slot), or null. */
+  private final TrackFormat[] pendingFormat = new TrackFormat[2];
+  private final int[] pendingAfter = new int[2];
   private boolean eos;
   private boolean seeking;
   private boolean seekPending;
@@ -199,17 +203,41 @@ public final class PlaybackEngine implements DemuxOutput {
     TrackFormat old = formats[slot];
     formats[slot] = format;
     if (old == null || !java.util.Arrays.equals(old.config(), format.config()) || old.codec() != format.codec()) {
-      decoders.configure(slot, format);
-      awaitKey[slot] = slot == VIDEO;
-      if (slot == VIDEO) {
-        disposable = Disposable.of(format);
+      if (old == null || queues[slot].isEmpty()) {
+        reconfigure(slot, format);
+      } else {
+        // Packets of the old configuration still wait: they go to the old decoder first (see pump).
+        pendingFormat[slot] = format;
+        pendingAfter[slot] = queues[slot].size();
       }
     }
   }
 
-  private void onPacket(int slot, Packet packet) {
+  private void reconfigure(int slot, TrackFormat format) {
+    pendingFormat[slot] = null;
+    decoders.configure(slot, format);
+    awaitKey[slot] = slot == VIDEO;
+    if (slot == VIDEO) {
+      disposable = Disposable.of(format);
+    }
+  }
+
+  /** Sends a waiting configuration once the packets queued before it have gone to the decoder. */
+  private void reconfigureWhenDue(int slot) {
+    if (pendingFormat[slot] != null && pendingAfter[slot] <= 0) {
+      reconfigure(slot, pendingFormat[slot]);
+    }
+  }
+
+  private void onPacket(int slot, Packet raw) {
+    Packet packet = shift.apply(slot, raw);
     stats.bytesReceived += packet.data().length;
     edgeUs = Math.max(edgeUs, packet.ptsUs());
+    if (!live && Double.isFinite(durationUs) && packet.ptsUs() > durationUs && packet != raw) {
+      // A later part, moved on after the earlier one, runs past the duration the container gave.
+      durationUs = packet.ptsUs();
+      events.event("durationchange");
+    }
     if (readyState < ReadyState.HAVE_METADATA) {
       readyState = ReadyState.HAVE_METADATA;
       if (live) {
@@ -245,7 +273,11 @@ public final class PlaybackEngine implements DemuxOutput {
       }
       ArrayDeque<Packet> q = queues[slot];
       while (!q.isEmpty() && hasRoom(slot)) {
+        reconfigureWhenDue(slot);
         Packet p = q.pollFirst();
+        if (pendingFormat[slot] != null) {
+          pendingAfter[slot]--;
+        }
         if (awaitKey[slot] && !p.key()) {
           stats.skippedPackets++;
           continue;
@@ -271,6 +303,7 @@ public final class PlaybackEngine implements DemuxOutput {
         inFlight[slot]++;
         decoders.decode(slot, p, epoch, skipStart, skipEnd);
       }
+      reconfigureWhenDue(slot);
       if (eos && !seekPending && q.isEmpty() && inFlight[slot] == 0 && !flushSent[slot]) {
         flushSent[slot] = true;
         decoders.flush(slot, epoch);
@@ -620,6 +653,7 @@ public final class PlaybackEngine implements DemuxOutput {
     if (!inReach && source != null && source.reposition(timeUs)) {
       // Read again from the index entry before the target; what was stored belongs to elsewhere.
       store.clear();
+      shift.reset();
       eos = false;
       edgeUs = Double.NEGATIVE_INFINITY;
       stats.rangeSeeks++;
@@ -664,6 +698,8 @@ public final class PlaybackEngine implements DemuxOutput {
     epoch++;
     for (int slot = 0; slot < 2; slot++) {
       queues[slot].clear();
+      pendingAfter[slot] = 0;
+      reconfigureWhenDue(slot); // nothing of the old configuration waits any more
       inFlight[slot] = 0;
       flushSent[slot] = false;
       flushed[slot] = false;
@@ -749,6 +785,7 @@ public final class PlaybackEngine implements DemuxOutput {
   /** A live source reconnected: forget the old stream's state and start again from the new one. */
   public void restartLive() {
     discardDecoding();
+    shift.reset();
     jumpPending = false;
     started = false;
     waiting = false;

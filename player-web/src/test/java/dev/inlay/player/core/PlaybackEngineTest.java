@@ -36,6 +36,7 @@ class PlaybackEngineTest {
   final List<Double> released = new ArrayList<>();
   final List<String> events = new ArrayList<>();
   final List<PlayerError> errors = new ArrayList<>();
+  final List<String> videoCalls = new ArrayList<>();
   final FakeAudio audio = new FakeAudio();
   PlaybackEngine engine;
   TrackOutput video;
@@ -91,11 +92,18 @@ class PlaybackEngineTest {
   PlaybackEngine engine(boolean live) {
     engine = new PlaybackEngine(() -> now, new DecoderPort() {
       @Override
-      public void configure(int slot, TrackFormat format) {}
+      public void configure(int slot, TrackFormat format) {
+        if (slot == PlaybackEngine.VIDEO) {
+          videoCalls.add("configure " + format.width());
+        }
+      }
 
       @Override
       public void decode(int slot, Packet packet, int epoch, int skipStart, int skipEnd) {
         sent.add(new Sent(slot, packet, epoch));
+        if (slot == PlaybackEngine.VIDEO) {
+          videoCalls.add("decode " + packet.ptsUs() / FRAME_US);
+        }
       }
 
       @Override
@@ -175,6 +183,37 @@ class PlaybackEngineTest {
       decodeAll();
       engine.tick();
     }
+  }
+
+  /**
+   * A new configuration (a sequence header midway: new size, new profile, a second file joined on) reaches
+   * the decoder after the packets that came before it, which need the old one, however many still wait.
+   */
+  @Test
+  void aNewConfigurationFollowsThePacketsBeforeIt() {
+    engine(false);
+    engine.metadata(Map.of("duration", 10.0));
+    for (int i = 0; i < 30; i++) {
+      video.packet(packet(i * FRAME_US, i == 0));
+    }
+    video.format(TrackFormat.video(0, Codec.H264, new byte[] {9}, 320, 180));
+    for (int i = 30; i < 40; i++) {
+      video.packet(packet(i * FRAME_US, i == 30));
+    }
+    for (long a = 0; a < 40 * FRAME_US; a += AUDIO_US) {
+      sound.packet(packet(a, true));
+    }
+    engine.endOfStream();
+    engine.play();
+    run(2000);
+    List<String> expected = new ArrayList<>(List.of("configure 640"));
+    for (int i = 0; i < 40; i++) {
+      if (i == 30) {
+        expected.add("configure 320");
+      }
+      expected.add("decode " + i);
+    }
+    assertEquals(expected, videoCalls);
   }
 
   @Test

@@ -225,7 +225,7 @@ class PlayerPlaybackTest extends PlayerE2e {
   /**
    * FLV files joined end to end: the second part, whose timestamps start again and whose sequence
    * headers differ (high profile after baseline), plays on after the first, every picture shown, and the
-   * duration grows to both.
+   * duration grows to both; a seek back into the first part decodes it with its own sequence header.
    */
   @Test
   void playsFilesJoinedEndToEnd() {
@@ -241,6 +241,14 @@ class PlayerPlaybackTest extends PlayerE2e {
       assertEquals(0, end.stat("skippedPackets"), end.toString());
       assertEquals(0, end.stat("decodeErrors"), end.toString());
       assertNull(end.error(), end.toString());
+      // Back into the first part, from what was received: decoded with the first part's sequence header.
+      page.evaluate("() => { const p = document.getElementById('player'); window.seeked = 0;"
+          + " p.addEventListener('seeked', () => window.seeked++); p.currentTime = 5; }");
+      page.waitForFunction("() => window.seeked > 0");
+      PlayerProbe back = PlayerProbe.read(page, "player");
+      assertEquals(E2eMedia.counterAt(MEDIA.resolve("h264-baseline-aac-360p.flv"), 5), back.counter(), back.toString());
+      assertTrue(back.cornersRight(), back.toString());
+      assertEquals(0, back.stat("decodeErrors"), back.toString());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.inlay.player.buffer;
 
 import dev.inlay.media.track.Packet;
+import dev.inlay.media.track.TrackFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,8 +10,11 @@ import java.util.List;
  * download. Bounded in bytes: past the bound the oldest packets go.
  */
 public final class PacketStore {
-  /** One stored packet and the engine slot (0 video, 1 audio) it belongs to. */
-  public record Entry(int slot, Packet packet) {}
+  /**
+   * One stored packet, the engine slot (0 video, 1 audio) it belongs to, and the track's format it came
+   * with (a sequence header midway changes it; a seek back must configure the decoder for it again).
+   */
+  public record Entry(int slot, Packet packet, TrackFormat format) {}
 
   private final List<Entry> entries = new ArrayList<>();
   private final long maxBytes;
@@ -22,8 +26,8 @@ public final class PacketStore {
     this.maxBytes = maxBytes;
   }
 
-  public void add(int slot, Packet packet) {
-    entries.add(new Entry(slot, packet));
+  public void add(int slot, Packet packet, TrackFormat format) {
+    entries.add(new Entry(slot, packet, format));
     bytes += packet.data().length;
     while (bytes > maxBytes && first < entries.size() - 1) {
       fromStart = false;

@@ -247,7 +247,7 @@ public final class PlaybackEngine implements DemuxOutput {
       events.event("loadedmetadata");
     }
     if (store != null) {
-      store.add(slot, packet);
+      store.add(slot, packet, formats[slot]);
     }
     if (seekPending) {
       if (store.reaches((long) seekTargetUs, mainSlot())) {
@@ -457,9 +457,7 @@ public final class PlaybackEngine implements DemuxOutput {
     }
     if (from >= 0) {
       firstAudio = true;
-      for (PacketStore.Entry e : store.from(from)) {
-        queues[e.slot()].addLast(e.packet());
-      }
+      refeed(from);
     }
     pump();
   }
@@ -671,13 +669,24 @@ public final class PlaybackEngine implements DemuxOutput {
     seekPending = false;
     int from = store.startFor((long) seekTargetUs, formats[VIDEO] != null);
     if (from >= 0) {
-      for (PacketStore.Entry e : store.from(from)) {
-        queues[e.slot()].addLast(e.packet());
-      }
+      refeed(from);
     }
     pump();
     if (from < 0) {
       finishSeek(null);
+    }
+  }
+
+  /**
+   * Queues the stored packets from entry index from on, each track's decoder configured for the packets
+   * it gets: a stored packet from before a sequence header that came later needs the format it came with.
+   */
+  private void refeed(int from) {
+    for (PacketStore.Entry e : store.from(from)) {
+      if (e.format() != null && e.format() != formats[e.slot()]) {
+        configure(e.slot(), e.format());
+      }
+      queues[e.slot()].addLast(e.packet());
     }
   }
 

@@ -16,8 +16,8 @@ class PacketStoreTest {
   void findsTheKeyframeAtOrBeforeATime() {
     PacketStore store = new PacketStore(1 << 20);
     for (int i = 0; i < 100; i++) {
-      store.add(0, packet(i * 100_000L, i % 30 == 0, 10));
-      store.add(1, packet(i * 100_000L, true, 5));
+      store.add(0, packet(i * 100_000L, i % 30 == 0, 10), null);
+      store.add(1, packet(i * 100_000L, true, 5), null);
     }
     assertEquals(60 * 2, store.startFor(6_500_000, true));
     assertEquals(0, store.startFor(0, true));
@@ -31,7 +31,7 @@ class PacketStoreTest {
   void dropsTheOldestPastItsBound() {
     PacketStore store = new PacketStore(1000);
     for (int i = 0; i < 50; i++) {
-      store.add(0, packet(i * 1000L, i % 10 == 0, 100));
+      store.add(0, packet(i * 1000L, i % 10 == 0, 100), null);
     }
     assertTrue(store.bytes() <= 1000);
     assertFalse(store.fromStart());

@@ -214,6 +214,17 @@ class PlaybackEngineTest {
       expected.add("decode " + i);
     }
     assertEquals(expected, videoCalls);
+
+    // A seek back before the change: the stored packets go to a decoder configured as they need.
+    videoCalls.clear();
+    engine.seek(20 * FRAME_US);
+    engine.play();
+    run(2000);
+    assertEquals("configure 640", videoCalls.get(0), videoCalls.toString());
+    assertEquals("decode 0", videoCalls.get(1), "from the keyframe before the target: " + videoCalls);
+    int change = videoCalls.indexOf("configure 320");
+    assertEquals("decode 29", videoCalls.get(change - 1), videoCalls.toString());
+    assertEquals("decode 30", videoCalls.get(change + 1), videoCalls.toString());
   }
 
   @Test

@@ -76,6 +76,26 @@ class PlayerNetworkTest extends PlayerE2e {
     }
   }
 
+  /**
+   * A live stream whose timestamps start again (a publisher restarted on a server that passes its
+   * timestamps on) plays on through the restart in real time, without a reconnect; before, the clock
+   * crawled and every picture stalled until the connection ended.
+   */
+  @Test
+  void aLiveStreamWhoseTimestampsStartAgainPlaysOn() throws Exception {
+    try (RestartingLiveServer server = new RestartingLiveServer(MEDIA.resolve(E2eMedia.NO_DURATION_FLV), 2);
+        BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(base() + "/play.html?src=" + server.url() + "&autoplay&muted");
+      PlayerProbe later = waitFor(page, "player", p -> p.time() > 14, 30, "playback 4 s past the restart");
+      // A few stalls at the start and at the restart, as this player keeps close to the live edge; before,
+      // there was one for every picture after the restart.
+      assertTrue(later.stat("stalls") <= 5, later.toString());
+      assertEquals(0, later.stat("reconnects"), later.toString());
+      assertTrue(later.cornersRight(), later.toString());
+      assertNull(later.error(), later.toString());
+    }
+  }
+
   @Test
   void aRequestWithoutAResponseIsSentAgain() throws Exception {
     try (StallingFileServer server = new StallingFileServer(MEDIA.resolve(FILE), StallingFileServer.Mode.SILENT, 0);

@@ -49,8 +49,8 @@ public final class FlvDemuxer extends QueueDemuxer {
   private int nextTrackId;
 
   private final FlvTimeline timeline = new FlvTimeline();
-  /** What {@link #ignore} reported. */
-  private final Set<String> ignored = new HashSet<>();
+  /** The codecs whose tags were left out (see {@link #firstOf}). */
+  private final Set<Object> ignored = new HashSet<>();
 
   /** The state of one of the two FLV tracks. */
   private static final class FlvTrack {
@@ -291,7 +291,9 @@ public final class FlvDemuxer extends QueueDemuxer {
       default -> null;
     };
     if (codec == null) {
-      ignore("FLV video codec id " + codecId + " (" + legacyVideoName(codecId) + ") is not supported");
+      if (firstOf(0x100 | codecId)) {
+        output.ignored("FLV video codec id " + codecId + " (" + legacyVideoName(codecId) + ") is not supported");
+      }
       return;
     }
     if (frameType == 5) {
@@ -318,7 +320,9 @@ public final class FlvDemuxer extends QueueDemuxer {
       default -> null;
     };
     if (codec == null) {
-      ignore("enhanced FLV video FourCC '" + fourCc + "' is not supported");
+      if (firstOf("video " + fourCc)) {
+        output.ignored("enhanced FLV video FourCC '" + fourCc + "' is not supported");
+      }
       return;
     }
     if (frameType == 5) {
@@ -418,12 +422,18 @@ public final class FlvDemuxer extends QueueDemuxer {
       // Linear PCM, "platform endian" (0, written little-endian in practice) or little-endian (3).
       case 0, 3 -> {
         if ((b & 2) == 0) {
-          ignore("8-bit PCM in FLV is not supported");
+          if (firstOf(0x300)) {
+            output.ignored("8-bit PCM in FLV is not supported");
+          }
           return;
         }
         plainAudio(Codec.PCM_S16LE, rate, channels, body, ts, position);
       }
-      default -> ignore("FLV sound format " + soundFormat + " (" + legacySoundName(soundFormat) + ") is not supported");
+      default -> {
+        if (firstOf(0x200 | soundFormat)) {
+          output.ignored("FLV sound format " + soundFormat + " (" + legacySoundName(soundFormat) + ") is not supported");
+        }
+      }
     }
   }
 
@@ -436,7 +446,9 @@ public final class FlvDemuxer extends QueueDemuxer {
       default -> null;
     };
     if (codec == null) {
-      ignore("enhanced FLV audio FourCC '" + fourCc + "' is not supported");
+      if (firstOf("audio " + fourCc)) {
+        output.ignored("enhanced FLV audio FourCC '" + fourCc + "' is not supported");
+      }
       return;
     }
     switch (packetType) {
@@ -470,11 +482,12 @@ public final class FlvDemuxer extends QueueDemuxer {
     }
   }
 
-  /** Tags of a codec Inlay does not decode are left out; the output hears of each codec once. */
-  private void ignore(String reason) {
-    if (ignored.add(reason)) {
-      output.ignored(reason);
-    }
+  /**
+   * Tags of a codec Inlay does not decode are left out and the output hears of each codec once: whether
+   * this codec (a small key, so that the tags after the first cost no message text) is new.
+   */
+  private boolean firstOf(Object codecKey) {
+    return ignored.add(codecKey);
   }
 
   /** Codec ids of FLV 10.1, E.4.3.1, that Inlay does not decode. */

@@ -4,7 +4,7 @@ import dev.inlay.media.ParserException;
 import dev.inlay.media.codec.Amf0;
 import dev.inlay.media.io.ByteReader;
 import dev.inlay.media.mux.flv.FlvWriter;
-import dev.inlay.server.live.StreamPublisher;
+import dev.inlay.server.live.TagBody;
 import dev.inlay.server.live.TagTap;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -87,7 +87,7 @@ final class DvrRecording implements TagTap {
     lastMs = Math.max(lastMs, ts);
     if (type == FlvWriter.TAG_VIDEO) {
       hasVideo = true;
-      if (StreamPublisher.isKeyframe(body) && !StreamPublisher.isVideoConfig(body)) {
+      if (TagBody.isKeyframe(body)) {
         keyframes.add(new double[] {ts / 1000.0, written});
       }
     } else {

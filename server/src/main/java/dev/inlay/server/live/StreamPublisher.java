@@ -10,23 +10,22 @@ import dev.inlay.media.mux.flv.FlvWriter;
 import dev.inlay.media.track.Packet;
 import dev.inlay.media.track.TrackFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns a publisher's FLV tags (from RTMP or an HTTP push) into a live channel: onMetaData and the
  * sequence headers become what every new viewer gets first, video keyframes start the GOP cache, and
- * everything goes on to the viewers. Reads tag bodies as FLV 10.1 (annex E) and enhanced RTMP define them.
+ * everything goes on to the viewers. Tag bodies are read by {@link TagBody}.
  */
 public final class StreamPublisher {
-  private static final int SOUND_AAC = 10;
-  private static final int SOUND_EX = 9;
-  private static final int CODEC_AVC = 7;
-  private static final int CODEC_HEVC = 12;
-
   private final LiveChannel channel;
   private byte[] metadataTag;
-  private byte[] videoConfigTag;
-  private byte[] audioConfigTag;
+  /** Sequence headers by kind and track (type * 256 + track id), in the order the header lists them. */
+  private final Map<Integer, byte[]> configTags = new TreeMap<>(
+      Comparator.comparing((Integer k) -> k / 256 != FlvWriter.TAG_VIDEO).thenComparing(k -> k));
   private boolean sawAudio;
   private boolean sawVideo;
   private volatile TrackFormat videoFormat;
@@ -77,23 +76,19 @@ public final class StreamPublisher {
       case FlvWriter.TAG_VIDEO -> {
         sawVideo = true;
         byte[] tag = FlvWriter.tag(FlvWriter.TAG_VIDEO, ts, body);
-        if (isVideoConfig(body)) {
-          if (hasConfig(type, body)) {
-            videoConfigTag = FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, body);
-            updateHeader();
-          }
+        if (TagBody.isSequenceHeader(type, body)) {
+          keepConfig(type, body);
           channel.publish(tag, false, received);
         } else {
-          channel.publish(tag, isKeyframe(body), received);
+          channel.publish(tag, TagBody.isKeyframe(body), received);
         }
       }
       case FlvWriter.TAG_AUDIO -> {
         sawAudio = true;
         byte[] tag = FlvWriter.tag(FlvWriter.TAG_AUDIO, ts, body);
-        if (isAudioConfig(body) && hasConfig(type, body)) {
-          audioConfigTag = FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, body);
-          updateHeader();
-        } else if (hasNoConfig(body) && (body[0] & 0xFF) != describedSoundFlags) {
+        if (TagBody.isSequenceHeader(type, body)) {
+          keepConfig(type, body);
+        } else if (TagBody.hasNoConfig(body) && (body[0] & 0xFF) != describedSoundFlags) {
           // MP3, G.711, PCM: each tag's first byte says all there is; describe the sound from it.
           describedSoundFlags = body[0] & 0xFF;
           describe(List.of(tag));
@@ -120,19 +115,26 @@ public final class StreamPublisher {
     return audioFormat;
   }
 
+  /**
+   * A sequence header with a configuration becomes part of what new viewers get first, one per kind and
+   * track (a multitrack publisher's further tracks keep theirs beside track 0's).
+   */
+  private void keepConfig(int type, byte[] body) {
+    int track = TagBody.configTrack(type, body);
+    if (track != TagBody.NONE) {
+      configTags.put(type * 256 + track, FlvWriter.tag(type, 0, body));
+      updateHeader();
+    }
+  }
+
   private void updateHeader() {
     List<byte[]> header = new ArrayList<>(3);
     if (metadataTag != null) {
       header.add(metadataTag);
     }
-    if (videoConfigTag != null) {
-      header.add(videoConfigTag);
-    }
-    if (audioConfigTag != null) {
-      header.add(audioConfigTag);
-    }
-    boolean audio = sawAudio || audioConfigTag != null;
-    boolean video = sawVideo || videoConfigTag != null;
+    configTags.forEach((key, tag) -> header.add(tag)); // video before audio, track 0 first in each
+    boolean audio = sawAudio || configTags.keySet().stream().anyMatch(k -> k / 256 == FlvWriter.TAG_AUDIO);
+    boolean video = sawVideo || configTags.keySet().stream().anyMatch(k -> k / 256 == FlvWriter.TAG_VIDEO);
     channel.setHeader(audio || !video, video || !audio, header);
     describe(header);
   }
@@ -167,48 +169,6 @@ public final class StreamPublisher {
     } catch (ParserException e) {
       // a configuration media-core cannot read: the stream still goes out as it came
     }
-  }
-
-  /** Video config: AVC/HEVC packet type 0, or enhanced RTMP's PacketTypeSequenceStart. */
-  public static boolean isVideoConfig(byte[] body) {
-    int b = body[0] & 0xFF;
-    if ((b & 0x80) != 0) {
-      return (b & 0x0F) == 0;
-    }
-    int codec = b & 0x0F;
-    return (codec == CODEC_AVC || codec == CODEC_HEVC) && body.length > 1 && body[1] == 0;
-  }
-
-  /** Frame type 1 (keyframe), in the legacy and the enhanced form. */
-  public static boolean isKeyframe(byte[] body) {
-    int b = body[0] & 0xFF;
-    int frameType = (b & 0x80) != 0 ? (b >> 4) & 0x07 : b >> 4;
-    return frameType == 1;
-  }
-
-  /** A legacy sound format without sequence headers: not AAC (10), not enhanced (9). */
-  static boolean hasNoConfig(byte[] body) {
-    int format = (body[0] & 0xFF) >> 4;
-    return format != SOUND_AAC && format != SOUND_EX;
-  }
-
-  /** AAC packet type 0, or enhanced RTMP's (v2, sound format 9) AudioPacketType.SequenceStart. */
-  static boolean isAudioConfig(byte[] body) {
-    int format = (body[0] & 0xFF) >> 4;
-    if (format == SOUND_EX) {
-      return (body[0] & 0x0F) == 0;
-    }
-    return format == SOUND_AAC && body.length > 1 && body[1] == 0;
-  }
-
-  /**
-   * Whether a sequence header carries a configuration past its tag header (video: 5 bytes in both forms;
-   * audio: 2 for AAC, 5 in the enhanced form). FFmpeg sends an empty one first when it does not know the
-   * codec's yet (remuxing MPEG-TS); a new viewer must get the real one that follows.
-   */
-  static boolean hasConfig(int type, byte[] body) {
-    int header = type == FlvWriter.TAG_VIDEO || ((body[0] & 0xFF) >> 4) == SOUND_EX ? 5 : 2;
-    return body.length > header;
   }
 
   /** "@setDataFrame", "onMetaData", {...} becomes "onMetaData", {...}; other script tags are ignored. */

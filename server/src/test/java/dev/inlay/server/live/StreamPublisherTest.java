@@ -3,38 +3,41 @@ package dev.inlay.server.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlay.media.codec.Amf0Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How tag bodies are recognised: sequence headers, keyframes (legacy and enhanced RTMP), @setDataFrame. */
+/** What a publisher's tags become for viewers: @setDataFrame, sequence headers and the GOP cache of a multitrack stream. */
 class StreamPublisherTest {
+  /**
+   * A multitrack publisher (FFmpeg, OBS: track 0 in the plain form, track 1 in enhanced RTMP v2's
+   * multitrack form): a viewer who comes late gets both tracks' sequence headers, track 0's first, and the
+   * GOP cache from track 0's last keyframe, not from a keyframe of track 1.
+   */
   @Test
-  void recognisesConfigurationsAndKeyframes() {
-    assertThat(StreamPublisher.isVideoConfig(new byte[] {0x17, 0, 0, 0, 0})).isTrue(); // AVC sequence header
-    assertThat(StreamPublisher.isVideoConfig(new byte[] {0x17, 1, 0, 0, 0})).isFalse();
-    assertThat(StreamPublisher.isVideoConfig(new byte[] {0x1C, 0, 0, 0, 0})).isTrue(); // HEVC, codec id 12
-    assertThat(StreamPublisher.isVideoConfig(new byte[] {(byte) 0x90, 'h', 'v', 'c', '1'})).isTrue(); // enhanced
-    assertThat(StreamPublisher.isKeyframe(new byte[] {0x17, 1})).isTrue();
-    assertThat(StreamPublisher.isKeyframe(new byte[] {0x27, 1})).isFalse();
-    assertThat(StreamPublisher.isKeyframe(new byte[] {(byte) 0x91, 'h', 'v', 'c', '1'})).isTrue();
-    assertThat(StreamPublisher.isKeyframe(new byte[] {(byte) 0xA1, 'h', 'v', 'c', '1'})).isFalse();
-    assertThat(StreamPublisher.isAudioConfig(new byte[] {(byte) 0xAF, 0, 0x12, 0x10})).isTrue();
-    assertThat(StreamPublisher.isAudioConfig(new byte[] {(byte) 0xAF, 1, 0x12})).isFalse();
-    // Enhanced RTMP v2 audio: sound format 9, packet type in the low nibble (0 SequenceStart, 1 CodedFrames).
-    assertThat(StreamPublisher.isAudioConfig(new byte[] {(byte) 0x90, 'O', 'p', 'u', 's', 1})).isTrue();
-    assertThat(StreamPublisher.isAudioConfig(new byte[] {(byte) 0x91, 'O', 'p', 'u', 's', 1})).isFalse();
-  }
-
-  /** The empty sequence headers FFmpeg sends before it knows the configuration do not become the header. */
-  @Test
-  void anEmptySequenceHeaderIsNotAConfiguration() {
-    assertThat(StreamPublisher.hasConfig(9, new byte[] {0x17, 0, 0, 0, 0})).isFalse();
-    assertThat(StreamPublisher.hasConfig(9, new byte[] {0x17, 0, 0, 0, 0, 1})).isTrue();
-    assertThat(StreamPublisher.hasConfig(9, new byte[] {(byte) 0x90, 'h', 'v', 'c', '1'})).isFalse();
-    assertThat(StreamPublisher.hasConfig(8, new byte[] {(byte) 0xAF, 0})).isFalse();
-    assertThat(StreamPublisher.hasConfig(8, new byte[] {(byte) 0xAF, 0, 0x12, 0x10})).isTrue();
-    assertThat(StreamPublisher.hasConfig(8, new byte[] {(byte) 0x90, 'm', 'p', '4', 'a'})).isFalse();
-    assertThat(StreamPublisher.hasConfig(8, new byte[] {(byte) 0x90, 'm', 'p', '4', 'a', 0x12})).isTrue();
+  void aLateViewerOfAMultitrackStreamStartsOnTrackZero() throws Exception {
+    LiveChannel channel = new LiveChannel("live/mt", 1 << 10);
+    StreamPublisher publisher = new StreamPublisher(channel);
+    byte[] config0 = TagBodyTest.bytes(0x17, 0, 0, 0, 0, 1, 0x64, 0, 0x1e);
+    byte[] config1 = TagBodyTest.bytes(0x96, 0x00, 'a', 'v', 'c', '1', 1, 1, 0x42, 0, 0x1e);
+    publisher.tag(9, 0, config0);
+    publisher.tag(9, 0, config1);
+    publisher.tag(9, 0, TagBodyTest.bytes(0x17, 1, 0, 0, 0, 0xA0));
+    publisher.tag(9, 0, TagBodyTest.bytes(0x96, 0x01, 'a', 'v', 'c', '1', 1, 0, 0, 0, 0xA1));
+    publisher.tag(9, 33, TagBodyTest.bytes(0x27, 1, 0, 0, 0, 0xB0));
+    publisher.tag(9, 40, TagBodyTest.bytes(0x96, 0x01, 'a', 'v', 'c', '1', 1, 0, 0, 0, 0xB1)); // track 1 key
+    publisher.tag(9, 66, TagBodyTest.bytes(0x27, 1, 0, 0, 0, 0xC0));
+    java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+    var done = channel.watch().doOnNext(seen::writeBytes).then().toFuture();
+    channel.close();
+    done.join();
+    List<byte[]> bodies = new ArrayList<>();
+    new FlvTagSplitter(1 << 20, (type, ts, body) -> bodies.add(body)).feed(seen.toByteArray(), 0, seen.size());
+    assertThat(bodies.stream().map(b -> b[b.length - 1] & 0xFF).toList())
+        .containsExactly(0x1e, 0x1e, 0xA0, 0xA1, 0xB0, 0xB1, 0xC0);
+    assertThat(bodies.get(0)).isEqualTo(config0);
+    assertThat(bodies.get(1)).isEqualTo(config1);
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.util.Set;
  *          timestamp:u24 timestampExtended:u8 (bits 31..24) streamId:u24, data, PreviousTagSize:u32
  * video:   legacy   frameType:4 codecId:4 [AVC/HEVC: packetType:u8 compositionTime:s24]
  *          enhanced isEx:1 frameType:3 packetType:4 fourCC:u32 [avc1/hvc1 CodedFrames: compositionTime:s24]
+ *          (v2 ModEx and multitrack envelopes: {@link ExEnvelope}; track 0 is played)
  * audio:   legacy   soundFormat:4 rate:2 size:1 type:1 [AAC: packetType:u8]
  *          (soundFormat 0/3 linear PCM, 2 MP3, 7/8 G.711 A-law/mu-law, 10 AAC, 14 MP3 8 kHz)
  *          enhanced soundFormat=9:4 packetType:4 fourCC:u32
@@ -158,10 +159,9 @@ public final class FlvDemuxer extends QueueDemuxer {
         }
       }
     } catch (ParserException e) {
-      if (!e.isRecoverable()) {
-        throw e;
-      }
-      output.skipped(e.getMessage());
+      // The whole tag is here, so whatever its body lacks (a field cut short included) spoils that tag
+      // only: the next one starts where the tag header says.
+      output.skipped(e.isRecoverable() ? e.getMessage() : "FLV tag at offset " + position + ": " + e.getMessage());
     }
     queue.skip(total);
     return true;
@@ -303,15 +303,19 @@ public final class FlvDemuxer extends QueueDemuxer {
     int cts = body.s24();
     switch (packetType) {
       case 0 -> videoConfig(codec, body.bytes(body.remaining()));
-      case 1 -> videoFrame(codec, body, ts, cts, frameType == 1, position);
+      case 1 -> videoFrame(codec, body, ts, 0, cts, frameType == 1, position);
       default -> { } // end of sequence
     }
   }
 
   private void enhancedVideo(ByteReader body, int b, int ts, long position) throws ParserException {
     int frameType = (b >> 4) & 0x07;
-    int packetType = b & 0x0F;
-    String fourCc = body.fourCc();
+    ExEnvelope envelope = ExEnvelope.read(body, b & 0x0F, true);
+    ExEnvelope.Part part = playedPart(envelope, "video");
+    if (part == null) {
+      return;
+    }
+    String fourCc = part.fourCc();
     Codec codec = switch (fourCc) {
       case "avc1" -> Codec.H264;
       case "hvc1" -> Codec.HEVC;
@@ -321,22 +325,48 @@ public final class FlvDemuxer extends QueueDemuxer {
     };
     if (codec == null) {
       if (firstOf("video " + fourCc)) {
-        output.ignored("enhanced FLV video FourCC '" + fourCc + "' is not supported");
+        output.ignored("enhanced FLV video FourCC '" + printable(fourCc) + "' is not supported");
       }
       return;
     }
     if (frameType == 5) {
       return;
     }
-    switch (packetType) {
-      case 0 -> videoConfig(codec, body.bytes(body.remaining()));
+    ByteReader data = part.body();
+    long offsetUs = envelope.offsetNs() / 1000;
+    switch (envelope.packetType()) {
+      case 0 -> videoConfig(codec, data.bytes(data.remaining()));
       case 1 -> {
-        int cts = (codec == Codec.H264 || codec == Codec.HEVC) ? body.s24() : 0;
-        videoFrame(codec, body, ts, cts, frameType == 1, position);
+        int cts = (codec == Codec.H264 || codec == Codec.HEVC) ? data.s24() : 0;
+        videoFrame(codec, data, ts, offsetUs, cts, frameType == 1, position);
       }
-      case 3 -> videoFrame(codec, body, ts, 0, frameType == 1, position);
+      case 3 -> videoFrame(codec, data, ts, offsetUs, 0, frameType == 1, position);
       default -> { } // SequenceEnd, Metadata (colour info), MPEG2TSSequenceStart: nothing to decode
     }
+  }
+
+  /**
+   * Track 0 of an enhanced tag, the one Inlay plays; the other tracks of a multitrack stream (FFmpeg
+   * writes a file's second audio track this way) are left out, said once for each.
+   */
+  private ExEnvelope.Part playedPart(ExEnvelope envelope, String kind) {
+    for (ExEnvelope.Part p : envelope.parts()) {
+      if (p.trackId() != 0 && firstOf(kind + " track " + p.trackId())) {
+        output.ignored("FLV " + kind + " track " + p.trackId() + " ('" + printable(p.fourCc())
+            + "') is left out: the player plays track 0");
+      }
+    }
+    return envelope.trackZero();
+  }
+
+  /** A FourCC as text, with bytes outside printable ASCII shown as '?'. */
+  private static String printable(String fourCc) {
+    StringBuilder sb = new StringBuilder(4);
+    for (int i = 0; i < fourCc.length(); i++) {
+      char c = fourCc.charAt(i);
+      sb.append(c >= 0x20 && c < 0x7F ? c : '?');
+    }
+    return sb.toString();
   }
 
   /**
@@ -365,8 +395,8 @@ public final class FlvDemuxer extends QueueDemuxer {
     announce(video, format);
   }
 
-  private void videoFrame(Codec codec, ByteReader body, int ts, int cts, boolean key, long position)
-      throws ParserException {
+  private void videoFrame(Codec codec, ByteReader body, int ts, long offsetUs, int cts, boolean key,
+      long position) throws ParserException {
     if (body.remaining() == 0) {
       return;
     }
@@ -376,8 +406,8 @@ public final class FlvDemuxer extends QueueDemuxer {
       }
       announce(video, TrackFormat.video(0, codec, new byte[0], 0, 0));
     }
-    long dtsMs = timeline.toMs(ts);
-    video.out.packet(new Packet(video.format.trackId(), (dtsMs + cts) * 1000, dtsMs * 1000, 0, key,
+    long dtsUs = timeline.toMs(ts) * 1000 + offsetUs;
+    video.out.packet(new Packet(video.format.trackId(), dtsUs + cts * 1000L, dtsUs, 0, key,
         body.bytes(body.remaining()), 0, position, takeDiscontinuity(video)));
   }
 
@@ -412,7 +442,7 @@ public final class FlvDemuxer extends QueueDemuxer {
           if (audio.format == null || audio.format.codec() != Codec.AAC) {
             throw ParserException.malformedUnit("AAC frame before its AudioSpecificConfig");
           }
-          audioFrame(body, ts, position);
+          audioFrame(body, ts, 0, position);
         }
       }
       case 2, 14 -> plainAudio(Codec.MP3, soundFormat == 14 ? 8000 : rate, channels, body, ts, position);
@@ -437,8 +467,13 @@ public final class FlvDemuxer extends QueueDemuxer {
     }
   }
 
-  private void enhancedAudio(ByteReader body, int packetType, int ts, long position) throws ParserException {
-    String fourCc = body.fourCc();
+  private void enhancedAudio(ByteReader tag, int packetType, int ts, long position) throws ParserException {
+    ExEnvelope envelope = ExEnvelope.read(tag, packetType, false);
+    ExEnvelope.Part part = playedPart(envelope, "audio");
+    if (part == null) {
+      return;
+    }
+    String fourCc = part.fourCc();
     Codec codec = switch (fourCc) {
       case "Opus" -> Codec.OPUS;
       case "mp4a" -> Codec.AAC;
@@ -447,11 +482,12 @@ public final class FlvDemuxer extends QueueDemuxer {
     };
     if (codec == null) {
       if (firstOf("audio " + fourCc)) {
-        output.ignored("enhanced FLV audio FourCC '" + fourCc + "' is not supported");
+        output.ignored("enhanced FLV audio FourCC '" + printable(fourCc) + "' is not supported");
       }
       return;
     }
-    switch (packetType) {
+    ByteReader body = part.body();
+    switch (envelope.packetType()) {
       case 0 -> {
         byte[] config = body.bytes(body.remaining());
         if (config.length == 0 && codec == Codec.AAC) {
@@ -476,7 +512,7 @@ public final class FlvDemuxer extends QueueDemuxer {
           }
           announce(audio, TrackFormat.audio(0, codec, new byte[0], codec == Codec.OPUS ? 48000 : 0, 0));
         }
-        audioFrame(body, ts, position);
+        audioFrame(body, ts, envelope.offsetNs() / 1000, position);
       }
       default -> { } // SequenceEnd, MultichannelConfig
     }
@@ -519,14 +555,14 @@ public final class FlvDemuxer extends QueueDemuxer {
     if (audio.format == null || audio.format.codec() != codec) {
       announce(audio, TrackFormat.audio(0, codec, new byte[0], rate, channels));
     }
-    audioFrame(body, ts, position);
+    audioFrame(body, ts, 0, position);
   }
 
-  private void audioFrame(ByteReader body, int ts, long position) throws ParserException {
+  private void audioFrame(ByteReader body, int ts, long offsetUs, long position) throws ParserException {
     if (body.remaining() == 0) {
       return;
     }
-    long us = timeline.toMs(ts) * 1000;
+    long us = timeline.toMs(ts) * 1000 + offsetUs;
     audio.out.packet(new Packet(audio.format.trackId(), us, us, 0, true, body.bytes(body.remaining()), 0, position,
         takeDiscontinuity(audio)));
   }

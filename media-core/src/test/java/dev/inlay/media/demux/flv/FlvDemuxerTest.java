@@ -195,4 +195,90 @@ class FlvDemuxerTest {
     assertTrue(log.lines.stream().noneMatch(l -> l.startsWith("skipped")), log.lines.toString());
     packets(o.toByteArray()); // the same at every chunking
   }
+
+  private static byte[] bytes(int... b) {
+    byte[] out = new byte[b.length];
+    for (int i = 0; i < b.length; i++) {
+      out[i] = (byte) b[i];
+    }
+    return out;
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      o.writeBytes(p);
+    }
+    return o.toByteArray();
+  }
+
+  /** Opus's identification header (RFC 7845, 5.1): "OpusHead", version, channels, pre-skip, rate, gain, mapping. */
+  private static final byte[] OPUS_HEAD = concat("OpusHead".getBytes(), bytes(1, 2, 0x38, 1, 0x80, 0xBB, 0, 0, 0, 0, 0));
+
+  /**
+   * What FFmpeg (7.1 and later) writes for a second audio track: the first track in the plain form, the
+   * second as a OneTrack multitrack tag. The player plays track 0 and says once that track 1 is left out.
+   */
+  @Test
+  void aSecondAudioTrackInMultitrackFormIsLeftOut() throws Exception {
+    ByteArrayOutputStream o = start();
+    // sound format 9, packet type 5 (Multitrack); OneTrack (0) with packet type 0, 'Opus', track 1
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, concat(bytes(0x95, 0x00), "Opus".getBytes(), bytes(1), OPUS_HEAD)));
+    for (int ts = 0; ts < 60; ts += 20) {
+      o.writeBytes(aac(ts, ts));
+      o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, ts, concat(bytes(0x95, 0x01), "Opus".getBytes(), bytes(1, 0xFC, 1, 2))));
+    }
+    PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+    assertEquals(List.of(0L, 20_000L, 40_000L), log.packets.stream().map(Packet::ptsUs).toList());
+    assertTrue(log.packets.stream().allMatch(p -> p.data().length == 4), "AAC frames only");
+    assertEquals(List.of("ignored FLV audio track 1 ('Opus') is left out: the player plays track 0"),
+        log.lines.stream().filter(l -> l.startsWith("ignored") || l.startsWith("skipped")).toList());
+    packets(o.toByteArray());
+  }
+
+  /**
+   * Track 0 sent in the multitrack form, wrapped in a ModEx timestamp offset in nanoseconds: the
+   * envelope is read through, and the offset moves the packet's time.
+   */
+  @Test
+  void readsTrackZeroThroughModExAndMultitrackEnvelopes() throws Exception {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    o.writeBytes(FlvWriter.header(true, true));
+    // video, keyframe, packet type 6 (Multitrack): OneTrack + SequenceStart, 'hvc1', track 0, config
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_VIDEO, 0, concat(bytes(0x96, 0x00), "hvc1".getBytes(), bytes(0, 1, 2, 3))));
+    // ModEx (7): 3 bytes of data, 500,000 ns; then modExType 0 + packet type 6; ManyTracks (1) + CodedFramesX (3)
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_VIDEO, 40, concat(bytes(0x97, 2, 0x07, 0xA1, 0x20, 0x06, 0x13),
+        "hvc1".getBytes(), bytes(2, 0, 0, 1, 0x55), bytes(0, 0, 0, 2, 0x11, 0x22))));
+    // audio, ManyTracksManyCodecs (2) + SequenceStart: 'Opus' track 3, then 'Opus' track 0
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, concat(bytes(0x95, 0x20), "Opus".getBytes(), bytes(3, 0, 0, 19),
+        OPUS_HEAD, "Opus".getBytes(), bytes(0, 0, 0, 19), OPUS_HEAD)));
+    // audio, ModEx with a 0 offset around a plain CodedFrames
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 20, concat(bytes(0x97, 2, 0, 0, 0, 0x01), "Opus".getBytes(), bytes(0xFC, 9))));
+    PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+    assertTrue(log.lines.get(0).startsWith("track 0 HEVC"), log.lines.toString());
+    assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("track 1 OPUS")), log.lines.toString());
+    assertEquals(2, log.packets.size(), log.lines.toString());
+    Packet v = log.packets.get(0);
+    assertEquals(40_500L, v.dtsUs());
+    assertEquals(40_500L, v.ptsUs());
+    assertTrue(v.key());
+    assertEquals(List.of(0x11, 0x22), List.of(v.data()[0] & 0xFF, v.data()[1] & 0xFF));
+    assertEquals(20_000L, log.packets.get(1).ptsUs());
+    assertEquals(List.of("ignored FLV video track 2 ('hvc1') is left out: the player plays track 0",
+            "ignored FLV audio track 3 ('Opus') is left out: the player plays track 0"),
+        log.lines.stream().filter(l -> l.startsWith("ignored") || l.startsWith("skipped")).toList());
+    packets(o.toByteArray());
+  }
+
+  /** A multitrack envelope that runs past its tag spoils that tag only. */
+  @Test
+  void aBrokenEnvelopeSpoilsItsTagOnly() throws Exception {
+    ByteArrayOutputStream o = start();
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, concat(bytes(0x95, 0x10), "Opus".getBytes(), bytes(0, 0, 0, 99, 1))));
+    o.writeBytes(FlvWriter.tag(FlvWriter.TAG_AUDIO, 0, bytes(0x97, 255)));
+    o.writeBytes(aac(0, 1));
+    PacketLog log = PacketLog.demux(FlvDemuxer::new, o.toByteArray(), 0);
+    assertEquals(1, log.packets.size(), log.lines.toString());
+    assertEquals(2, log.lines.stream().filter(l -> l.startsWith("skipped")).count(), log.lines.toString());
+  }
 }

@@ -26,6 +26,17 @@ class AudioSpecificConfigTest {
     assertEquals(new AudioSpecificConfig(42, 12345, 1), AudioSpecificConfig.parse(b));
   }
 
+  /** HE-AAC in explicit hierarchical signalling: the rate is the one the decoder puts out (SBR doubles it). */
+  @Test
+  void heAacGivesTheExtensionRate() throws ParserException {
+    // object type 5, core 22050 (7), 1 channel (out as 2: parametric stereo may be in the SBR data), extension 44100 (4), core type 2, GASpecificConfig 000
+    // bits: 00101 0111 0001 0100 00010 000
+    assertEquals(new AudioSpecificConfig(5, 44100, 2), AudioSpecificConfig.parse(new byte[] {0x2B, (byte) 0x8A, 0x08, 0x00}));
+    // object type 29 (SBR and parametric stereo)
+    // bits: 11101 0110 0001 0011 00010 000
+    assertEquals(new AudioSpecificConfig(29, 48000, 2), AudioSpecificConfig.parse(new byte[] {(byte) 0xEB, 0x09, (byte) 0x88, 0x00}));
+  }
+
   @Test
   void refusesReservedIndexAndShortInput() {
     assertThrows(ParserException.class, () -> AudioSpecificConfig.parse(new byte[] {0x16, (byte) 0x80}));

@@ -28,6 +28,11 @@ final class E2eMedia {
   static final String TRUNCATED_WEBM = "truncated-vp9-opus-360p.webm";
   /** Two FLV files joined end to end (baseline, then high profile): the timestamps start again midway. */
   static final String JOINED_FLV = "joined-h264-aac-360p.flv";
+  /**
+   * Two minutes with a new sequence header at 60 s (an encoder restarted: baseline, then high profile),
+   * timestamps going on, remuxed by ffmpeg with a keyframes index, as a recording of such a stream is.
+   */
+  static final String SWITCH_FLV = "switch-h264-aac-360p.flv";
   /** H.264, AAC and a subtitle track (SubRip) in Matroska. */
   static final String SUBTITLED_MKV = "subtitled-h264-aac-360p.mkv";
   /** AC-3 sound alone in Matroska: nothing the player decodes. */
@@ -67,11 +72,13 @@ final class E2eMedia {
    */
   static int counterAt(Path file, double t) {
     try {
-      Process p = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+      // Quiet: ffprobe's H.264 parser does not take a new sequence header midway and complains of each packet.
+      Process p = new ProcessBuilder("ffprobe", "-v", "quiet", "-select_streams", "v:0", "-show_entries",
           "packet=pts_time", "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       p.waitFor();
-      double[] pts = out.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.equals("N/A"))
+      // The first field: a packet with new extradata gets an empty second one.
+      double[] pts = out.lines().map(l -> l.split(",", 2)[0].trim()).filter(l -> !l.isEmpty() && !l.equals("N/A"))
           .mapToDouble(Double::parseDouble).sorted().toArray();
       int index = 0;
       for (int i = 0; i < pts.length; i++) {
@@ -132,6 +139,19 @@ final class E2eMedia {
           dir.resolve(PCM_MKV).toString());
       Files.write(dir.resolve(JOINED_FLV), concat(Files.readAllBytes(samples.resolve("h264-baseline-aac-360p.flv")),
           Files.readAllBytes(samples.resolve("h264-high-aac-360p.flv"))));
+      for (String[] part : new String[][] {{"h264-baseline-aac-360p.flv", "switch-a.flv"},
+          {"h264-high-aac-360p.flv", "switch-b.flv"}}) {
+        ffmpeg("-stream_loop", "5", "-i", samples.resolve(part[0]).toString(), "-c", "copy", dir.resolve(part[1]).toString());
+      }
+      Path joined = dir.resolve("switch-joined.flv");
+      Files.write(joined, FlvTags.joinContinuing(Files.readAllBytes(dir.resolve("switch-a.flv")),
+          Files.readAllBytes(dir.resolve("switch-b.flv")), 60_000));
+      // Quiet: the parser ffmpeg runs over H.264 while remuxing keeps the first sequence header and complains.
+      ffmpeg("-v", "quiet", "-i", joined.toString(), "-c", "copy", "-flvflags", "add_keyframe_index",
+          dir.resolve(SWITCH_FLV).toString());
+      for (String temp : new String[] {"switch-a.flv", "switch-b.flv", "switch-joined.flv"}) {
+        Files.delete(dir.resolve(temp));
+      }
       Path subtitles = dir.resolve("subtitles.srt");
       Files.writeString(subtitles, "1\n00:00:00,500 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:05,000\nWorld\n");
       ffmpeg("-i", high, "-i", subtitles.toString(), "-map", "0", "-map", "1", "-c:v", "copy", "-c:a", "copy", "-c:s",

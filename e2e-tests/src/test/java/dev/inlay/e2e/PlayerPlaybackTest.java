@@ -372,6 +372,62 @@ class PlayerPlaybackTest extends PlayerE2e {
     }
   }
 
+  /**
+   * A file whose sequence header changes at 60 s (baseline, then high profile): after a Range seek to 50 s
+   * the download runs on past the change, and a Range seek back to 12.5 s, before anything still held,
+   * decodes with the first sequence header, not the later one the demuxer read last (checked to fail so:
+   * corrupt pictures and decode errors).
+   */
+  @Test
+  void aRangeSeekBackBeforeASequenceHeaderChangeDecodesWithTheEarlierOne() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      openPaused(page, E2eMedia.SWITCH_FLV);
+      seekAndWait(page, 50);
+      page.waitForFunction("() => { const b = document.getElementById('player').buffered;"
+          + " return b.length > 0 && b.end(b.length - 1) > 70; }", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+      seekAndWait(page, 12.5);
+      PlayerProbe back = PlayerProbe.read(page, "player");
+      assertTrue(back.stat("rangeSeeks") >= 2, "both seeks read with Range: " + back);
+      assertEquals(E2eMedia.counterAt(MEDIA.resolve(E2eMedia.SWITCH_FLV), 12.5), back.counter(), back.toString());
+      assertTrue(back.cornersRight(), back.toString());
+      assertEquals(0, back.stat("decodeErrors"), back.toString());
+      assertEquals(0, back.stat("corruptFrames"), back.toString());
+    }
+  }
+
+  /**
+   * FFmpeg 5.1 writes the FLV keyframes index with times up to 2 % early: the entry for the keyframe at
+   * 10.032 s says 9.9 s. A Range seek to 10 s reads from it, finds its keyframe after the target, and reads
+   * again from the entry before, so the picture shown is the one at 10 s (it showed the keyframe after it).
+   */
+  @Test
+  void aKeyframeIndexThatRunsEarlyStillSeeksToTheFrameAtTheTarget() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      openPaused(page, E2eMedia.SWITCH_FLV);
+      seekAndWait(page, 50);
+      long before = (long) PlayerProbe.read(page, "player").stat("rangeSeeks");
+      seekAndWait(page, 10);
+      PlayerProbe p = PlayerProbe.read(page, "player");
+      assertEquals(E2eMedia.counterAt(MEDIA.resolve(E2eMedia.SWITCH_FLV), 10), p.counter(), p.toString());
+      assertEquals(before + 2, p.stat("rangeSeeks"), "the entry the index gives for 10 s, then the one before: " + p);
+      assertTrue(p.cornersRight(), p.toString());
+      assertEquals(0, p.stat("decodeErrors"), p.toString());
+    }
+  }
+
+  /** Opens a file without autoplay and waits for its first picture. */
+  private void openPaused(Page page, String file) {
+    page.navigate(url("src=/media/" + file + "&muted"));
+    waitFor(page, "player", p -> p.readyState() >= 2, 20, "the first picture of " + file);
+  }
+
+  /** Sets currentTime and waits for the seek to end. */
+  private static void seekAndWait(Page page, double seconds) {
+    page.evaluate("t => { const p = document.getElementById('player'); window.seekDone = false;"
+        + " p.addEventListener('seeked', () => { window.seekDone = true; }, {once: true}); p.currentTime = t; }", seconds);
+    page.waitForFunction("() => window.seekDone");
+  }
+
   @Test
   void playsTheLiveDemoChannel() {
     try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {

@@ -146,6 +146,7 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
       } else {
         demuxer.feed(chunk, 0, chunk.length);
       }
+      engine.afterFeed(); // a Range read the index placed wrong is started again here, out of the demuxer
       pace(); // before the loader reads on: on a fast network the next chunks come at once
     } catch (ParserException e) {
       broken("malformed stream: " + e.getMessage());
@@ -180,24 +181,46 @@ final class PlayerSession implements LoaderListener, DecoderClient.Listener, Dec
    * request (VOD with an index: FLV onMetaData keyframes, Matroska Cues).
    */
   @Override
-  public boolean reposition(double timeUs) {
+  public long reposition(double timeUs) {
     if (closed || engine.live() || seekIndex == null || seekIndex.size() == 0 || !ranges || demuxer == null
         || src.startsWith("ws")) {
-      return false;
+      return -1;
     }
     int i = Math.max(0, seekIndex.floor((long) timeUs));
-    long position = seekIndex.positions()[i];
+    return readFrom(seekIndex.positions()[i]);
+  }
+
+  @Override
+  public long repositionEarlier(long position, double timeUs) {
+    if (closed || seekIndex == null || demuxer == null) {
+      return -1;
+    }
+    long[] times = seekIndex.timesUs();
+    long[] positions = seekIndex.positions();
+    for (int i = 0; i < positions.length; i++) {
+      if (positions[i] == position) {
+        // Put the entry right, so that later seeks take the one before it too (kept in order).
+        long next = i + 1 < times.length ? times[i + 1] : Long.MAX_VALUE;
+        times[i] = Math.min(Math.max(times[i], (long) timeUs), next);
+        return readFrom(positions[Math.max(0, i - 1)]);
+      }
+    }
+    return -1;
+  }
+
+  /** Reads the source again from a byte position, with a Range request; the position, or -1. */
+  private long readFrom(long position) {
     try {
       loader.cancel();
       demuxer.seek(position);
     } catch (ParserException e) {
-      return false;
+      return -1;
     }
     repositioned = true;
     retire();
     loader = new FetchLoader(src, this, position);
     loader.start();
-    return true;
+    return position;
   }
 
   /** Matroska with its Cues at the end (SeekHead says where): fetch them apart to seek with Range early. */

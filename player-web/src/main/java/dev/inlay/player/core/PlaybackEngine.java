@@ -74,6 +74,16 @@ public final class PlaybackEngine implements DemuxOutput {
   private final TimelineShift shift = new TimelineShift();
   /** A configuration that waits for pendingAfter packets queued before it (per slot), or null. */
   private final TrackFormat[] pendingFormat = new TrackFormat[2];
+  /** The byte position a seek reads from, while its first packet is still to come (-1: none, or no check). */
+  private long readFromPosition = -1;
+  /** An index entry whose keyframe came after the seek target, to read again from before (-1: none). */
+  private long lateEntry = -1;
+  private double lateEntryUs;
+  /** Reads from earlier entries in the current seek, bounded in case an index is wrong throughout. */
+  private int earlierReads;
+  private static final int MAX_EARLIER_READS = 8;
+  /** Where in the source each format began, for seeks that read it again from a byte position. */
+  private final FormatHistory history = new FormatHistory();
   private final int[] pendingAfter = new int[2];
   private boolean eos;
   private boolean seeking;
@@ -230,6 +240,10 @@ public final class PlaybackEngine implements DemuxOutput {
   }
 
   private void onPacket(int slot, Packet raw) {
+    if (lateEntry >= 0 || indexPlacedWrong(slot, raw)) {
+      return; // read from an entry the index placed wrong: read again from an earlier one
+    }
+    history.note(slot, raw.position(), formats[slot]);
     Packet packet = shift.apply(slot, raw);
     stats.bytesReceived += packet.data().length;
     edgeUs = Math.max(edgeUs, packet.ptsUs());
@@ -635,6 +649,8 @@ public final class PlaybackEngine implements DemuxOutput {
       timeUs = Math.min(timeUs, durationUs);
     }
     timeUs = Math.max(0, timeUs);
+    lateEntry = -1;
+    readFromPosition = -1;
     discardDecoding();
     ended = false;
     seeking = true;
@@ -648,20 +664,72 @@ public final class PlaybackEngine implements DemuxOutput {
     events.event("timeupdate");
     long start = store.startUs(mainSlot());
     boolean inReach = (store.fromStart() || start <= timeUs) && (eos || timeUs <= edgeUs + NEAR_US);
-    if (!inReach && source != null && source.reposition(timeUs)) {
-      // Read again from the index entry before the target; what was stored belongs to elsewhere.
-      store.clear();
-      shift.reset();
-      eos = false;
-      edgeUs = Double.NEGATIVE_INFINITY;
-      stats.rangeSeeks++;
-      seekPending = true;
+    long position = inReach || source == null ? -1 : source.reposition(timeUs);
+    if (position >= 0) {
+      earlierReads = 0;
+      readingFrom(position, true);
       return;
     }
     if (eos || store.reaches((long) timeUs, mainSlot())) {
       resolveSeek();
     } else {
       seekPending = true;
+    }
+  }
+
+  /**
+   * The source reads again from a byte position (the index entry before the seek target): what was stored
+   * belongs to elsewhere, and each decoder gets the format in force there.
+   */
+  private void readingFrom(long position, boolean checkIndex) {
+    store.clear();
+    shift.reset();
+    eos = false;
+    edgeUs = Double.NEGATIVE_INFINITY;
+    stats.rangeSeeks++;
+    seekPending = true;
+    readFromPosition = checkIndex ? position : -1;
+    for (int slot = 0; slot < 2; slot++) {
+      TrackFormat there = history.at(slot, position);
+      if (there != null && formats[slot] != null && !FormatHistory.same(there, formats[slot])) {
+        configure(slot, there); // the demuxer goes on with the latest sequence header it read
+      }
+    }
+  }
+
+  /**
+   * Whether the first packet read from an index entry shows the index placed it wrong: a keyframe that
+   * begins after the seek target, so that the picture at the target cannot come from it. The read then
+   * starts again from the entry before (see {@link #afterFeed}), out of the demuxer's callback.
+   */
+  private boolean indexPlacedWrong(int slot, Packet raw) {
+    if (readFromPosition < 0 || !seekPending || slot != mainSlot()) {
+      return false;
+    }
+    long at = readFromPosition;
+    readFromPosition = -1;
+    if (raw.position() != at || !raw.key() || raw.ptsUs() <= seekTargetUs + 1000 || earlierReads >= MAX_EARLIER_READS) {
+      return false;
+    }
+    lateEntry = at;
+    lateEntryUs = raw.ptsUs();
+    return true;
+  }
+
+  /** After each piece of input has been demuxed: reads from an earlier index entry when one was placed wrong. */
+  public void afterFeed() {
+    if (lateEntry < 0) {
+      return;
+    }
+    long at = lateEntry;
+    lateEntry = -1;
+    earlierReads++;
+    long position = source == null ? -1 : source.repositionEarlier(at, lateEntryUs);
+    if (position < 0 && source != null) {
+      position = source.reposition(seekTargetUs);
+    }
+    if (position >= 0) {
+      readingFrom(position, position != at);
     }
   }
 

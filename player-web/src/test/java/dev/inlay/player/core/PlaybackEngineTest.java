@@ -388,7 +388,7 @@ class PlaybackEngineTest {
     List<Double> asked = new ArrayList<>();
     engine.setSourceControl(t -> {
       asked.add(t);
-      return true;
+      return 1000;
     });
     engine.metadata(Map.of("duration", 120.0));
     feed(40_000, 20); // received from 40 ms to 20 s, the download goes on
@@ -405,6 +405,108 @@ class PlaybackEngineTest {
     assertFalse(engine.seeking());
     assertEquals(90_000_000, engine.currentTimeUs(), 1);
     assertEquals(1, engine.stats().rangeSeeks);
+  }
+
+  /**
+   * A far seek back to before a sequence header that came midway (an encoder restarted with a new size):
+   * the demuxer reads on from the index entry with the latest configuration it knows, so the engine
+   * configures the decoder with the one in force at that byte position, and the later one again when the
+   * demuxer reaches it.
+   */
+  @Test
+  void aFarSeekBackBeforeAConfigurationChangeConfiguresTheOneInForceThere() {
+    engine(false);
+    engine.setSourceControl(t -> 100_000 + Math.round(t / FRAME_US) * 1000); // byte position of the entry
+    engine.metadata(Map.of("duration", 120.0));
+    engine.play();
+    for (int i = 0; i < 60; i++) { // 640x360 up to 2 s, then 320x180, a position of 1000 bytes a frame
+      if (i == 30) {
+        video.format(TrackFormat.video(0, Codec.H264, new byte[] {9}, 320, 180));
+      }
+      video.packet(new Packet(0, i * FRAME_US, i * FRAME_US, 0, i % 30 == 0, new byte[16], 0, 100_000 + i * 1000L, false));
+    }
+    decodeAll();
+    engine.seek(90_000_000); // far ahead, past the change: read from there, and nothing before is kept
+    for (int i = 2640; i < 2760; i++) {
+      video.packet(new Packet(0, i * FRAME_US, i * FRAME_US, 0, i % 30 == 0, new byte[16], 0, 100_000 + i * 1000L, false));
+    }
+    decodeAll();
+    assertFalse(engine.seeking());
+    videoCalls.clear();
+    engine.seek(FRAME_US); // far back: the source reads again from the entry at the start
+    assertEquals(2, engine.stats().rangeSeeks);
+    assertEquals(List.of("configure 640"), videoCalls, "the format in force at the entry's position");
+    for (int i = 0; i < 40; i++) { // what the Range request brings; the demuxer announces the change again
+      if (i == 30) {
+        video.format(TrackFormat.video(0, Codec.H264, new byte[] {9}, 320, 180));
+      }
+      video.packet(new Packet(0, i * FRAME_US, i * FRAME_US, 0, i % 30 == 0, new byte[16], 0, 100_000 + i * 1000L, false));
+    }
+    for (long a = 0; a < 40 * FRAME_US; a += AUDIO_US) {
+      sound.packet(packet(a, true));
+    }
+    engine.endOfStream();
+    engine.play();
+    run(3000);
+    int change = videoCalls.indexOf("configure 320");
+    assertTrue(change > 0, videoCalls.toString());
+    assertEquals("decode 29", videoCalls.get(change - 1), videoCalls.toString());
+    assertEquals("decode 30", videoCalls.get(change + 1), videoCalls.toString());
+  }
+
+  /**
+   * An index that puts keyframes early (FFmpeg 5.1's FLV keyframe times run up to 2 % short): the keyframe
+   * read from the entry the index gave comes after the seek target, so the read starts again from the entry
+   * before it, and the picture at the target is shown, not the later keyframe.
+   */
+  @Test
+  void aKeyframeLaterThanTheIndexSaidReadsFromTheEntryBefore() {
+    engine(false);
+    long[] entryUs = {0, 2_023_000, 4_023_000, 6_023_000}; // where the keyframes really are, 1 byte a µs
+    List<Long> reads = new ArrayList<>();
+    engine.setSourceControl(new SourceControl() {
+      @Override
+      public long reposition(double timeUs) {
+        // the index's times are 2 % short: the entry for 4.023 s says 3.94 s
+        int i = 0;
+        while (i + 1 < entryUs.length && entryUs[i + 1] * 0.98 <= timeUs) {
+          i++;
+        }
+        reads.add(entryUs[i]);
+        return entryUs[i];
+      }
+
+      @Override
+      public long repositionEarlier(long position, double timeUs) {
+        int i = java.util.Arrays.binarySearch(entryUs, position);
+        reads.add(entryUs[Math.max(0, i - 1)]);
+        return entryUs[Math.max(0, i - 1)];
+      }
+    });
+    engine.metadata(Map.of("duration", 120.0));
+    feed(0, 1);
+    decodeAll();
+    engine.seek(100_000_000);
+    engine.seek(4_000_000); // far back: the index gives the entry of the keyframe at 4.023 s
+    assertEquals(List.of(4_023_000L), reads.subList(1, reads.size()));
+    for (int i = 0; i < 30; i++) { // what that read brings, the keyframe at its position first
+      long pts = 4_023_000 + i * FRAME_US;
+      video.packet(new Packet(0, pts, pts, 0, i == 0, new byte[16], 0, pts, false));
+    }
+    engine.afterFeed();
+    assertEquals(List.of(4_023_000L, 2_023_000L), reads.subList(1, reads.size()), "read again from the entry before");
+    assertTrue(engine.seeking());
+    for (int i = 0; i < 90; i++) {
+      long pts = 2_023_000 + i * FRAME_US;
+      video.packet(new Packet(0, pts, pts, 0, i == 0 || i == 60, new byte[16], 0, pts, false));
+      sound.packet(packet(pts, true));
+    }
+    engine.afterFeed();
+    decodeAll();
+    assertFalse(engine.seeking());
+    assertEquals(3, reads.size(), "no further read: " + reads);
+    double shownAt = shown.get(shown.size() - 1);
+    assertTrue(shownAt <= 4_000_000 && shownAt > 4_000_000 - FRAME_US, "the picture at the target: " + shownAt);
   }
 
   @Test

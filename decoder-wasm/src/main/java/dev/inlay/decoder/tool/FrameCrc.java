@@ -45,19 +45,21 @@ public final class FrameCrc {
     String variant = "wasm";
     Path decoderDir = null;
     Path pcm = null;
+    boolean alpha = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--decoder" -> variant = args[++i];
         case "--decoder-dir" -> decoderDir = Path.of(args[++i]);
         case "--pcm" -> pcm = Path.of(args[++i]);
+        case "--alpha" -> alpha = true;
         default -> file = Path.of(args[i]);
       }
     }
     if (file == null || decoderDir == null) {
-      System.err.println("usage: framecrc FILE --decoder-dir DIR [--decoder wasm|simd|asmjs] [--pcm OUT.s16le]");
+      System.err.println("usage: framecrc FILE --decoder-dir DIR [--decoder wasm|simd|asmjs] [--pcm OUT.s16le] [--alpha]");
       System.exit(2);
     }
-    Result r = run(file, variant, decoderDir, pcm);
+    Result r = alpha ? runWithAlpha(file, variant, decoderDir) : run(file, variant, decoderDir, pcm);
     for (String line : r.lines()) {
       System.out.println(line);
     }
@@ -68,7 +70,16 @@ public final class FrameCrc {
   /** Decodes a file; pcm, when given, receives all decoded audio as interleaved s16le. */
   public static Result run(Path file, String variant, Path decoderDir, Path pcm)
       throws IOException, InterruptedException {
-    return execute(file, variant, decoderDir, pcm == null ? List.of() : List.of(pcm.toAbsolutePath().toString()));
+    return execute(file, variant, decoderDir, pcm == null ? List.of() : List.of(pcm.toAbsolutePath().toString()), false);
+  }
+
+  /**
+   * Decodes a file with its pictures' alpha channel (WebM VP8/VP9 with alpha), hashed as yuva420p: the
+   * lines of {@code ffmpeg -c:v libvpx-vp9 -i FILE -f framecrc -} (libvpx for VP8), whose decoders read the
+   * alpha plane where FFmpeg's own ignore it.
+   */
+  public static Result runWithAlpha(Path file, String variant, Path decoderDir) throws IOException, InterruptedException {
+    return execute(file, variant, decoderDir, List.of(), true);
   }
 
   /**
@@ -77,13 +88,13 @@ public final class FrameCrc {
    * and the second (steady-state) one.
    */
   public static Result bench(Path file, String variant, Path decoderDir) throws IOException, InterruptedException {
-    return execute(file, variant, decoderDir, List.of("--bench"));
+    return execute(file, variant, decoderDir, List.of("--bench"), false);
   }
 
-  private static Result execute(Path file, String variant, Path decoderDir, List<String> extra)
+  private static Result execute(Path file, String variant, Path decoderDir, List<String> extra, boolean alpha)
       throws IOException, InterruptedException {
     byte[] data = Files.readAllBytes(file);
-    MessageWriter messages = new MessageWriter();
+    MessageWriter messages = new MessageWriter(alpha);
     String containerError = null;
     try {
       demux(file, data, messages);
@@ -200,6 +211,11 @@ public final class FrameCrc {
   /** Encodes the stdin messages of framecrc-node.cjs (little-endian). */
   static final class MessageWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final boolean alpha;
+
+    MessageWriter(boolean alpha) {
+      this.alpha = alpha;
+    }
 
     private void i32(int v) {
       out.write(v);
@@ -228,6 +244,12 @@ public final class FrameCrc {
     }
 
     void packet(int index, Packet p) {
+      if (alpha && p.alpha() != null) {
+        out.write(6);
+        i32(index);
+        i32(p.alpha().length);
+        out.writeBytes(p.alpha());
+      }
       packet(index, p.ptsUs(), p.dtsUs(), p.key(), p.discardPaddingUs(), p.data());
     }
 

@@ -17,6 +17,9 @@
 //   3 raw:     i32 index, i32 length, bytes (an elementary stream split by libavcodec's parser)
 //   4 config:  i32 index, i32 length, bytes (a new sequence header: the decoder is drained and reopened)
 //   5 end
+//   6 alpha:   i32 index, i32 length, bytes: the alpha channel of the next packet's picture, coded as a
+//              picture of its own (WebM BlockAdditional); it is decoded by a second decoder and its luma
+//              plane hashed after the picture's planes, as yuva420p (what FFmpeg's libvpx decoders give)
 // exit status: 0, or 4 when a decoder reported errors or output a frame marked corrupt (their count and
 // first code go to stderr).
 const fs = require('fs');
@@ -144,6 +147,12 @@ function run(M) {
         for (let y = 0; y < ph; y++) crc = adler32(crc, M.HEAPU8, base + y * stride, rowBytes);
         size += rowBytes * ph;
       }
+      if (s.alphaPlane) {
+        // Alpha rows of the picture's width and height, after the colour planes.
+        for (let y = 0; y < h; y++) crc = adler32(crc, s.alphaPlane.data, y * s.alphaPlane.stride, w);
+        size += w * h;
+        s.alphaPlane = null;
+      }
       if (!s.info) {
         s.info = { kind: 'video', width: w, height: h, pix: PIX_NAMES[f(F.LAYOUT)] + (f(F.DEPTH) > 8 ? f(F.DEPTH) + 'le' : ''),
           sar: (f(F.SAR_NUM) || 1) + '/' + (f(F.SAR_DEN) || 1) };
@@ -213,8 +222,34 @@ function run(M) {
     }
   }
 
+  // The alpha picture of the packet about to be sent: its luma plane, copied out for emit().
+  function decodeAlpha(s, data, ptsUs, dtsUs, flags) {
+    if (!s.alphaDec) s.alphaDec = M._inlay_decoder_open(s.codec, 0, 0, 0, 0);
+    if (!s.alphaDec) { fail(M._inlay_last_error()); return; }
+    const ptr = M._inlay_decoder_packet_buffer(s.alphaDec, data.length);
+    M.HEAPU8.set(data, ptr);
+    const r = M._inlay_decoder_send(s.alphaDec, ptr, data.length, ptsUs, dtsUs, flags);
+    if (r < 0) { fail(r); return; }
+    for (;;) {
+      const got = M._inlay_decoder_receive(s.alphaDec);
+      if (got === 1 || got === 2) return;
+      if (got < 0) { fail(got); return; }
+      const w = M._inlay_frame_int(s.alphaDec, F.WIDTH);
+      const h = M._inlay_frame_int(s.alphaDec, F.HEIGHT);
+      const base = M._inlay_frame_plane(s.alphaDec, 0);
+      const data2 = new Uint8Array(w * h);
+      const stride = M._inlay_frame_stride(s.alphaDec, 0);
+      for (let y = 0; y < h; y++) data2.set(M.HEAPU8.subarray(base + y * stride, base + y * stride + w), y * w);
+      s.alphaPlane = { data: data2, stride: w };
+    }
+  }
+
   function send(s, data, ptsUs, dtsUs, flags, discardEndUs) {
     if (!s.dec) return;
+    if (s.alpha) {
+      decodeAlpha(s, s.alpha, ptsUs, dtsUs, flags);
+      s.alpha = null;
+    }
     const ptr = M._inlay_decoder_packet_buffer(s.dec, data.length);
     M.HEAPU8.set(data, ptr);
     if (discardEndUs > 0 && s.sampleRate > 0) {
@@ -288,6 +323,10 @@ function run(M) {
         s.config = config;
         open(s);
       }
+    } else if (type === 6) {
+      const s = streams.get(i32());
+      const data = Uint8Array.from(bytes(i32()));
+      if (s) s.alpha = data;
     } else if (type === 5) {
       break;
     } else {
@@ -337,6 +376,7 @@ function run(M) {
   if (pcm) fs.writeFileSync(pcmOut, Buffer.concat(pcm));
   for (const s of streams.values()) {
     if (s.dec) M._inlay_decoder_close(s.dec);
+    if (s.alphaDec) M._inlay_decoder_close(s.alphaDec);
     if (s.parser) M._inlay_parser_close(s.parser);
   }
   if (errors) {

@@ -30,7 +30,8 @@ public class PacketLog implements DemuxOutput {
         packets.add(p);
         lines.add(p.trackId() + " pts=" + p.ptsUs() + " dts=" + p.dtsUs() + " " + (p.key() ? "K" : "_") + " size="
             + p.data().length + " crc=" + crc(p.data()) + (p.discardPaddingUs() != 0 ? " pad=" + p.discardPaddingUs() : "")
-            + (p.discontinuity() ? " discontinuity" : ""));
+            + (p.discontinuity() ? " discontinuity" : "")
+            + (p.alpha() != null ? " alpha=" + p.alpha().length + " crc=" + crc(p.alpha()) : ""));
       }
     };
   }

@@ -40,6 +40,10 @@ final class EbmlId {
   static final int BLOCK_DURATION = 0x9B;
   static final int REFERENCE_BLOCK = 0xFB;
   static final int DISCARD_PADDING = 0x75A2;
+  static final int BLOCK_ADDITIONS = 0x75A1;
+  static final int BLOCK_MORE = 0xA6;
+  static final int BLOCK_ADD_ID = 0xEE;
+  static final int BLOCK_ADDITIONAL = 0xA5;
   static final int CUES = 0x1C53BB6B;
   static final int CUE_POINT = 0xBB;
   static final int CUE_TIME = 0xB3;

@@ -192,7 +192,7 @@ public final class WebmDemuxer extends QueueDemuxer {
       case EbmlId.CUES -> cues(body);
       case EbmlId.SEEK_HEAD -> seekHead(body);
       case EbmlId.TIMESTAMP -> clusterTimestamp = EbmlReader.uint(body, body.remaining());
-      case EbmlId.SIMPLE_BLOCK -> block(body, true, -1, false, 0, pos);
+      case EbmlId.SIMPLE_BLOCK -> block(body, true, -1, false, 0, null, pos);
       case EbmlId.BLOCK_GROUP -> blockGroup(body, pos);
       default -> { }
     }
@@ -488,6 +488,7 @@ public final class WebmDemuxer extends QueueDemuxer {
     long durationTicks = -1;
     boolean referenced = false;
     long discardPaddingNs = 0;
+    byte[] alpha = null;
     while (r.remaining() > 0) {
       int id = EbmlReader.id(r);
       long size = EbmlReader.size(r);
@@ -499,6 +500,7 @@ public final class WebmDemuxer extends QueueDemuxer {
           referenced = true;
           r.skip((int) size);
         }
+        case EbmlId.BLOCK_ADDITIONS -> alpha = alpha(r.slice((int) size));
         case EbmlId.DISCARD_PADDING -> {
           if (size > 8) {
             throw ParserException.malformed("DiscardPadding of " + size + " bytes");
@@ -514,12 +516,48 @@ public final class WebmDemuxer extends QueueDemuxer {
       output.skipped("BlockGroup without a Block");
       return;
     }
-    block(block, !referenced, durationTicks, true, discardPaddingNs, pos);
+    block(block, !referenced, durationTicks, true, discardPaddingNs, alpha, pos);
+  }
+
+  /**
+   * The alpha channel among a block's additions (RFC 9559, 5.1.3.5.2: BlockMore with BlockAddID, default 1,
+   * and BlockAdditional): for VP8 and VP9, ID 1 carries the alpha plane coded as a picture of its own
+   * (the WebM alpha convention that libvpx encoders and browsers' MediaRecorder follow). Null when absent.
+   */
+  private static byte[] alpha(ByteReader additions) throws ParserException {
+    while (additions.remaining() > 0) {
+      int id = EbmlReader.id(additions);
+      long size = EbmlReader.size(additions);
+      checkSize(size, additions);
+      if (id != EbmlId.BLOCK_MORE) {
+        additions.skip((int) size);
+        continue;
+      }
+      ByteReader more = additions.slice((int) size);
+      long addId = 1;
+      byte[] data = null;
+      while (more.remaining() > 0) {
+        int mid = EbmlReader.id(more);
+        long msize = EbmlReader.size(more);
+        checkSize(msize, more);
+        if (mid == EbmlId.BLOCK_ADD_ID) {
+          addId = EbmlReader.uint(more, msize);
+        } else if (mid == EbmlId.BLOCK_ADDITIONAL) {
+          data = more.bytes((int) msize);
+        } else {
+          more.skip((int) msize);
+        }
+      }
+      if (addId == 1 && data != null && data.length > 0) {
+        return data;
+      }
+    }
+    return null;
   }
 
   /** A Block or SimpleBlock body (RFC 9559, 10.1 to 10.4), with lacing. */
   private void block(ByteReader r, boolean key, long durationTicks, boolean group, long discardPaddingNs,
-      long pos) throws ParserException {
+      byte[] alpha, long pos) throws ParserException {
     long number = EbmlReader.vint(r);
     int relative = (short) r.u16();
     int flags = r.u8();
@@ -595,7 +633,8 @@ public final class WebmDemuxer extends QueueDemuxer {
       boolean last = i == sizes.length - 1;
       long pad = last ? discardPaddingNs / 1000 : 0;
       long d = sizes.length > 1 ? frameStepUs : durationUs;
-      t.out.packet(new Packet(t.format.trackId(), pts, pts, d, key, data, pad, pos, false));
+      byte[] a = sizes.length == 1 && t.format.isVideo() ? alpha : null;
+      t.out.packet(new Packet(t.format.trackId(), pts, pts, d, key, data, pad, pos, false, a));
     }
   }
 }

@@ -33,6 +33,11 @@ final class E2eMedia {
    * timestamps going on, remuxed by ffmpeg with a keyframes index, as a recording of such a stream is.
    */
   static final String SWITCH_FLV = "switch-h264-aac-360p.flv";
+  /**
+   * VP9 with alpha (libvpx, yuva420p), 320x240, 2 s: opaque on the left half, transparent top right, half
+   * transparent (alpha 128) bottom right.
+   */
+  static final String ALPHA_WEBM = "alpha-vp9-320x240.webm";
   /** H.264, AAC and a subtitle track (SubRip) in Matroska. */
   static final String SUBTITLED_MKV = "subtitled-h264-aac-360p.mkv";
   /** AC-3 sound alone in Matroska: nothing the player decodes. */
@@ -152,6 +157,9 @@ final class E2eMedia {
       for (String temp : new String[] {"switch-a.flv", "switch-b.flv", "switch-joined.flv"}) {
         Files.delete(dir.resolve(temp));
       }
+      ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=30:duration=2,format=yuva420p,geq=lum='lum(X,Y)'"
+          + ":cb='cb(X,Y)':cr='cr(X,Y)':a='if(lt(X,160),255,if(lt(Y,120),0,128))'", "-c:v", "libvpx-vp9", "-deadline",
+          "realtime", "-cpu-used", "8", "-pix_fmt", "yuva420p", dir.resolve(ALPHA_WEBM).toString());
       Path subtitles = dir.resolve("subtitles.srt");
       Files.writeString(subtitles, "1\n00:00:00,500 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:05,000\nWorld\n");
       ffmpeg("-i", high, "-i", subtitles.toString(), "-map", "0", "-map", "1", "-c:v", "copy", "-c:a", "copy", "-c:s",

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -271,6 +272,33 @@ class PlayerPlaybackTest extends PlayerE2e {
       PlayerProbe p = waitFor(page, "player", x -> x.error() != null, 10, "an error");
       assertEquals(4, ((Number) p.error().get("code")).intValue(), p.toString());
       assertTrue(String.valueOf(p.error().get("message")).contains("A_AC3"), p.toString());
+    }
+  }
+
+  /**
+   * VP9 with an alpha channel, through each renderer, on a page that shows through the player: where the
+   * picture is transparent the canvas is, half transparent where it is half, opaque elsewhere (before,
+   * the alpha plane was left out and every pixel was opaque).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"2d", "webgl"})
+  void drawsThePicturesAlphaChannel(String renderer) {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(url("src=/media/" + E2eMedia.ALPHA_WEBM + "&autoplay&muted&renderer=" + renderer));
+      page.addStyleTag(new Page.AddStyleTagOptions().setContent("inlay-player { background: transparent; }"));
+      PlayerProbe p = waitFor(page, "player", x -> x.time() > 0.5, 20, "playback");
+      assertEquals(renderer, p.stats().get("renderer"), p.toString());
+      @SuppressWarnings("unchecked")
+      Map<String, List<Number>> alpha = (Map<String, List<Number>>) page.evaluate("() => {"
+          + " const canvas = document.getElementById('player').shadowRoot.querySelector('canvas');"
+          + " const c = document.createElement('canvas'); c.width = canvas.width; c.height = canvas.height;"
+          + " const cx = c.getContext('2d'); cx.drawImage(canvas, 0, 0);"
+          + " const px = (x, y) => Array.from(cx.getImageData(Math.floor(c.width * x), Math.floor(c.height * y), 1, 1).data);"
+          + " return {left: px(0.25, 0.5), topRight: px(0.75, 0.25), bottomRight: px(0.75, 0.75)}; }");
+      assertEquals(255, alpha.get("left").get(3).intValue(), alpha.toString());
+      assertEquals(0, alpha.get("topRight").get(3).intValue(), alpha.toString());
+      assertEquals(128, alpha.get("bottomRight").get(3).intValue(), 2, alpha.toString());
+      assertNull(p.error(), p.toString());
     }
   }
 

@@ -8,7 +8,8 @@ import org.teavm.jso.typedarrays.Float32Array;
 /**
  * The renderer where WebGL is missing or runs in software: YUV to RGBA on the CPU (in the page's
  * {@link YuvConverter} module, or in JavaScript until it has loaded), drawn with Canvas 2D's putImageData,
- * at no more pixels than the canvas shows.
+ * at no more pixels than the canvas shows; a picture's alpha plane, when it has one, goes into the pixels'
+ * alpha, which putImageData writes as it is.
  */
 final class Canvas2dRenderer implements FrameRenderer {
   private final JSObject ctx;
@@ -44,7 +45,11 @@ final class Canvas2dRenderer implements FrameRenderer {
       + "    for (var x_ = 0; x_ < ow; x_++) { var sx = x_ * f, Y_ = m0 * (src[yrow + sx] / 255 - oy), U_ = 0, V_ = 0;"
       + "      if (planes > 1) { var cx_ = (sx / xs) | 0; U_ = src[urow + cx_] / 255 - oc; V_ = src[vrow + cx_] / 255 - oc; }"
       + "      out[p_++] = 255 * (Y_ + m6 * V_); out[p_++] = 255 * (Y_ + m4 * U_ + m7 * V_); out[p_++] = 255 * (Y_ + m5 * U_); out[p_++] = 255; } } };"
-      + "return {ctx: cx, img: null, conv: null, js: js, last: null};")
+      // The alpha plane, when the picture has one, into the converted pixels (sampled as the colour is).
+      + "var alpha = function (px, src, sA, oA, ow, oh, f) {"
+      + "  for (var y_ = 0; y_ < oh; y_++) { var row = oA + y_ * f * sA, p_ = y_ * ow * 4 + 3;"
+      + "    for (var x_ = 0; x_ < ow; x_++, p_ += 4) px[p_] = src[row + x_ * f]; } };"
+      + "return {ctx: cx, img: null, conv: null, js: js, alpha: alpha, last: null};")
   private static native JSObject context(JSObject canvas);
 
   /** Gives the drawing script a way to the page's converter (null until it has loaded). */
@@ -61,13 +66,14 @@ final class Canvas2dRenderer implements FrameRenderer {
   // at least as large as it shows on the page (device pixels): a 1080p picture in a 960-pixel-wide player
   // becomes 960 x 540, a quarter of the conversion work and of the memory for the pixels. While shrunk, the
   // renderer keeps a copy of the picture's planes so that a snapshot still has the full size.
-  @JSBody(params = {"r", "buf", "w", "h", "cw", "ch", "planes", "s0", "o0", "s1", "o1", "s2", "o2", "k"}, script = ""
+  @JSBody(params = {"r", "buf", "w", "h", "cw", "ch", "planes", "s0", "o0", "s1", "o1", "s2", "o2", "k", "sA", "oA"},
+      script = ""
       + "var c_ = r.ctx, cv = c_.canvas, dpr = self.devicePixelRatio || 1, dw = cv.clientWidth * dpr, dh = cv.clientHeight * dpr;"
       + "var sf_ = dw > 0 && dh > 0 ? Math.max(1, Math.min(8, Math.floor(w / dw), Math.floor(h / dh))) : 1;"
       + "var ow = Math.floor(w / sf_), oh = Math.floor(h / sf_);"
       + "if (cv.width !== ow || cv.height !== oh) { cv.width = ow; cv.height = oh; r.img = null; }"
       + "if (sf_ > 1) { if (!r.last || r.last.buf.byteLength !== buf.byteLength) r.last = {buf: new ArrayBuffer(buf.byteLength)};"
-      + "  new Uint8Array(r.last.buf).set(new Uint8Array(buf)); r.last.a = [w, h, cw, ch, planes, s0, o0, s1, o1, s2, o2, k];"
+      + "  new Uint8Array(r.last.buf).set(new Uint8Array(buf)); r.last.a = [w, h, cw, ch, planes, s0, o0, s1, o1, s2, o2, k, sA, oA];"
       + "} else r.last = null;"
       + "var conv = r.conv && r.conv();"
       + "if (conv) {"
@@ -82,14 +88,17 @@ final class Canvas2dRenderer implements FrameRenderer {
       + "  var xsh = planes > 1 && cw < w ? 1 : 0, ysh = planes > 1 && ch < h ? 1 : 0;"
       + "  if (sf_ > 1) ex.inlay_yuv_to_rgba_scaled(at_ + o0, s0, at_ + o1, s1, at_ + o2, s2, w, h, xsh, ysh, sf_, out, kat);"
       + "  else ex.inlay_yuv_to_rgba(at_ + o0, s0, at_ + o1, s1, at_ + o2, s2, w, h, xsh, ysh, out, kat);"
-      + "  c_.putImageData(new ImageData(new Uint8ClampedArray(mem.buffer, out, ow * oh * 4), ow, oh), 0, 0);"
+      + "  var px_ = new Uint8ClampedArray(mem.buffer, out, ow * oh * 4);"
+      + "  if (oA >= 0) r.alpha(px_, new Uint8Array(buf), sA, oA, ow, oh, sf_);"
+      + "  c_.putImageData(new ImageData(px_, ow, oh), 0, 0);"
       + "  r.img = null; return;"
       + "}"
       + "if (!r.img) r.img = c_.createImageData(ow, oh);"
       + "r.js(r.img.data, new Uint8Array(buf), w, h, cw, ch, planes, s0, o0, s1, o1, s2, o2, k, sf_);"
+      + "if (oA >= 0) r.alpha(r.img.data, new Uint8Array(buf), sA, oA, ow, oh, sf_);"
       + "c_.putImageData(r.img, 0, 0);")
   private static native void drawPlanes(JSObject r, ArrayBuffer buf, int w, int h, int cw, int ch, int planes,
-      int s0, int o0, int s1, int o1, int s2, int o2, Float32Array coef);
+      int s0, int o0, int s1, int o1, int s2, int o2, Float32Array coef, int sA, int oA);
 
   @Override
   public void draw(VideoFrame f) {
@@ -106,6 +115,7 @@ final class Canvas2dRenderer implements FrameRenderer {
       + "if (!r.last) return false; var a_ = r.last.a, cv = document.createElement('canvas'); cv.width = a_[0]; cv.height = a_[1];"
       + "var c_ = cv.getContext('2d'), img = c_.createImageData(a_[0], a_[1]);"
       + "r.js(img.data, new Uint8Array(r.last.buf), a_[0], a_[1], a_[2], a_[3], a_[4], a_[5], a_[6], a_[7], a_[8], a_[9], a_[10], a_[11], 1);"
+      + "if (a_[13] >= 0) r.alpha(img.data, new Uint8Array(r.last.buf), a_[12], a_[13], a_[0], a_[1], 1);"
       + "c_.putImageData(img, 0, 0); cv.toBlob(function (b_) { resolve(b_); }, 'image/png'); return true;")
   private static native boolean fullSnapshot(JSObject r, JSObject resolve);
 

@@ -154,6 +154,9 @@ final class DecoderClient implements DecoderPort {
     Js.setInt(msg, "epoch", epoch);
     ArrayBuffer data = copyOf(packet.data());
     Js.set(msg, "data", data);
+    if (packet.alpha() != null) {
+      Js.set(msg, "alpha", copyOf(packet.alpha())); // copied by postMessage: it is small beside the picture
+    }
     Js.setDouble(msg, "pts", packet.ptsUs());
     Js.setDouble(msg, "dts", packet.dtsUs());
     Js.setBoolean(msg, "key", packet.key());

@@ -33,14 +33,15 @@ final class SharedGlRenderer implements FrameRenderer {
   @JSBody(script = "return document.createElement('canvas');")
   private static native JSObject offscreenCanvas();
 
-  @JSBody(params = "canvas", script = "var cx = canvas.getContext('2d', {alpha: false}); return cx ? {ctx: cx} : null;")
+  @JSBody(params = "canvas", script = "var cx = canvas.getContext('2d'); return cx ? {ctx: cx} : null;")
   private static native JSObject context2d(JSObject canvas);
 
   /** Copies the shared context's picture (w x h) onto the player's canvas. */
   @JSBody(params = {"t", "r", "w", "h"}, script = ""
       + "if (r.lost) return;"
       + "var cv = t.ctx.canvas; if (cv.width !== w || cv.height !== h) { cv.width = w; cv.height = h; }"
-      + "t.ctx.drawImage(r.gl.canvas, 0, 0);")
+      // Cleared first: drawImage blends, and a picture with alpha must not show the one before through.
+      + "t.ctx.clearRect(0, 0, w, h); t.ctx.drawImage(r.gl.canvas, 0, 0);")
   private static native void copy(JSObject t, JSObject r, int w, int h);
 
   @Override

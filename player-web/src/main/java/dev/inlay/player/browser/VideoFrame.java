@@ -18,6 +18,8 @@ final class VideoFrame implements DecodedVideo {
   final int range;
   final int sarNum;
   final int sarDen;
+  /** Whether the picture has an alpha plane (VP8/VP9 with alpha), at offsetA with a stride of strideA. */
+  final boolean alpha;
 
   VideoFrame(JSObject msg) {
     this.msg = msg;
@@ -31,6 +33,7 @@ final class VideoFrame implements DecodedVideo {
     this.range = Js.getInt(msg, "range");
     this.sarNum = Js.getInt(msg, "sarNum");
     this.sarDen = Js.getInt(msg, "sarDen");
+    this.alpha = Js.getBoolean(msg, "alpha");
   }
 
   @Override
@@ -53,6 +56,14 @@ final class VideoFrame implements DecodedVideo {
 
   int offset(int plane) {
     return Js.getInt(msg, "offset" + plane);
+  }
+
+  int strideA() {
+    return Js.getInt(msg, "strideA");
+  }
+
+  int offsetA() {
+    return Js.getInt(msg, "offsetA");
   }
 
   /** Display width after the sample aspect ratio. */

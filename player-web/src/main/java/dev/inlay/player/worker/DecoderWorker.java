@@ -147,7 +147,8 @@ final class DecoderWorker {
     double t0 = Js.nowMs();
     int r = DecoderAbi.ERR_STATE;
     if (d != null) {
-      r = d.decode((ArrayBuffer) Js.get(msg, "data"), Js.getDouble(msg, "pts"), Js.getDouble(msg, "dts"),
+      r = d.decode((ArrayBuffer) Js.get(msg, "data"), (ArrayBuffer) Js.get(msg, "alpha"), Js.getDouble(msg, "pts"),
+          Js.getDouble(msg, "dts"),
           Js.getBoolean(msg, "key"), Js.getInt(msg, "skipStart"), Js.getInt(msg, "skipEnd"), epoch);
     }
     if (r < 0) {

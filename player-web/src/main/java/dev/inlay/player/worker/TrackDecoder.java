@@ -5,16 +5,28 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Uint8Array;
 
-/** One open C decoder (a track) inside the worker: packets in, frames copied out and posted. */
+/**
+ * One open C decoder (a track) inside the worker: packets in, frames copied out and posted. A picture with
+ * an alpha channel (VP8/VP9 in WebM) brings it as a second coded picture, which a second decoder of the
+ * same codec decodes: its luma plane becomes the frame's alpha plane.
+ */
 final class TrackDecoder {
   private final DecoderModule module;
   private final int track;
+  private final int codec;
   private final BufferPool pool;
   private int handle;
+  /** The alpha channel's decoder, opened with the first picture that has one (0: none). */
+  private int alphaHandle;
+  /** The alpha plane of the picture being decoded (width x height bytes), until it is posted. */
+  private Uint8Array alphaPlane;
+  private int alphaWidth;
+  private int alphaHeight;
 
-  private TrackDecoder(DecoderModule module, int track, int handle, BufferPool pool) {
+  private TrackDecoder(DecoderModule module, int track, int codec, int handle, BufferPool pool) {
     this.module = module;
     this.track = track;
+    this.codec = codec;
     this.handle = handle;
     this.pool = pool;
   }
@@ -32,11 +44,19 @@ final class TrackDecoder {
     if (ptr != 0) {
       m.free(ptr);
     }
-    return h == 0 ? null : new TrackDecoder(m, track, h, pool);
+    return h == 0 ? null : new TrackDecoder(m, track, codec, h, pool);
   }
 
-  /** Sends one packet and posts every frame it yields; returns the first error or OK. */
-  int decode(ArrayBuffer data, double ptsUs, double dtsUs, boolean key, int skipStart, int skipEnd, int epoch) {
+  /**
+   * Sends one packet (with its alpha picture, or null) and posts every frame it yields; returns the first
+   * error or OK. A broken alpha picture costs the alpha, not the picture.
+   */
+  int decode(ArrayBuffer data, ArrayBuffer alpha, double ptsUs, double dtsUs, boolean key, int skipStart,
+      int skipEnd, int epoch) {
+    alphaPlane = null;
+    if (alpha != null && !Js.isNull(alpha)) {
+      decodeAlpha(alpha, ptsUs, dtsUs, key);
+    }
     int size = Js.byteLength(data);
     int ptr = module.packetBuffer(handle, size);
     if (ptr == 0) {
@@ -51,6 +71,38 @@ final class TrackDecoder {
     return sent < 0 ? sent : received;
   }
 
+  private void decodeAlpha(ArrayBuffer alpha, double ptsUs, double dtsUs, boolean key) {
+    DecoderModule m = module;
+    if (alphaHandle == 0) {
+      alphaHandle = m.open(codec, 0, 0, 0, 0);
+      if (alphaHandle == 0) {
+        return;
+      }
+    }
+    int size = Js.byteLength(alpha);
+    int ptr = m.packetBuffer(alphaHandle, size);
+    if (ptr == 0) {
+      return;
+    }
+    FrameCopy.copyIn(alpha, m.heap(), ptr);
+    if (m.send(alphaHandle, ptr, size, ptsUs, dtsUs, key ? DecoderAbi.PACKET_KEY : 0) < 0) {
+      return;
+    }
+    for (;;) {
+      int r = m.receive(alphaHandle);
+      if (r < 0 || r == DecoderAbi.AGAIN || r == DecoderAbi.END) {
+        return;
+      }
+      if (m.frameInt(alphaHandle, DecoderAbi.FIELD_BIT_DEPTH) > 8) {
+        continue; // libvpx codes alpha at 8 bits; anything else is not an alpha plane Inlay draws
+      }
+      alphaWidth = m.frameInt(alphaHandle, DecoderAbi.FIELD_WIDTH);
+      alphaHeight = m.frameInt(alphaHandle, DecoderAbi.FIELD_HEIGHT);
+      alphaPlane = FrameCopy.packedPlane(m.heap(), m.framePlane(alphaHandle, 0), m.frameStride(alphaHandle, 0),
+          alphaWidth, alphaHeight);
+    }
+  }
+
   /** Drains the decoder at the end of the stream, posting the frames it still holds. */
   int drain(int epoch) {
     module.drain(handle);
@@ -59,12 +111,19 @@ final class TrackDecoder {
 
   void reset() {
     module.reset(handle);
+    if (alphaHandle != 0) {
+      module.reset(alphaHandle);
+    }
   }
 
   void close() {
     if (handle != 0) {
       module.close(handle);
       handle = 0;
+    }
+    if (alphaHandle != 0) {
+      module.close(alphaHandle);
+      alphaHandle = 0;
     }
   }
 
@@ -108,8 +167,17 @@ final class TrackDecoder {
       offsets[p] = total;
       total += strides[p] * rows;
     }
+    Uint8Array alpha = alphaPlane != null && alphaWidth == width && alphaHeight == height ? alphaPlane : null;
+    alphaPlane = null;
+    int alphaOffset = total;
+    if (alpha != null) {
+      total += width * height;
+    }
     ArrayBuffer out = pool.take(total);
     Uint8Array heap = m.heap();
+    if (alpha != null) {
+      FrameCopy.copyPlane(alpha, 0, width * height, out, alphaOffset);
+    }
     for (int p = 0; p < planes; p++) {
       int rows = p == 0 ? height : ch;
       int ptr = m.framePlane(h, p);
@@ -131,6 +199,11 @@ final class TrackDecoder {
     for (int p = 0; p < planes; p++) {
       Js.setInt(msg, "stride" + p, strides[p]);
       Js.setInt(msg, "offset" + p, offsets[p]);
+    }
+    if (alpha != null) {
+      Js.setBoolean(msg, "alpha", true);
+      Js.setInt(msg, "strideA", width);
+      Js.setInt(msg, "offsetA", alphaOffset);
     }
     Js.setInt(msg, "matrix", m.frameInt(h, DecoderAbi.FIELD_MATRIX));
     Js.setInt(msg, "range", m.frameInt(h, DecoderAbi.FIELD_RANGE));

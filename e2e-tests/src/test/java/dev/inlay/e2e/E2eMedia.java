@@ -38,6 +38,8 @@ final class E2eMedia {
    * transparent (alpha 128) bottom right.
    */
   static final String ALPHA_WEBM = "alpha-vp9-320x240.webm";
+  /** The high-profile sample with its times moved to start at 3,600 s, onMetaData still saying 10 s. */
+  static final String LATE_FLV = "late-h264-aac-360p.flv";
   /** H.264, AAC and a subtitle track (SubRip) in Matroska. */
   static final String SUBTITLED_MKV = "subtitled-h264-aac-360p.mkv";
   /** AC-3 sound alone in Matroska: nothing the player decodes. */
@@ -160,6 +162,8 @@ final class E2eMedia {
       ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=30:duration=2,format=yuva420p,geq=lum='lum(X,Y)'"
           + ":cb='cb(X,Y)':cr='cr(X,Y)':a='if(lt(X,160),255,if(lt(Y,120),0,128))'", "-c:v", "libvpx-vp9", "-deadline",
           "realtime", "-cpu-used", "8", "-pix_fmt", "yuva420p", dir.resolve(ALPHA_WEBM).toString());
+      ffmpeg("-i", samples.resolve("h264-high-aac-360p.flv").toString(), "-c", "copy", "-output_ts_offset", "3600",
+          dir.resolve(LATE_FLV).toString());
       Path subtitles = dir.resolve("subtitles.srt");
       Files.writeString(subtitles, "1\n00:00:00,500 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:05,000\nWorld\n");
       ffmpeg("-i", high, "-i", subtitles.toString(), "-map", "0", "-map", "1", "-c:v", "copy", "-c:a", "copy", "-c:s",

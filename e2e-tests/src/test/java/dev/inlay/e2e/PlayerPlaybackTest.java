@@ -254,6 +254,24 @@ class PlayerPlaybackTest extends PlayerE2e {
   }
 
   /**
+   * A recording that kept a live stream's times (tags from 3,600 s, onMetaData saying 10 s) plays on a
+   * timeline from 0 to its duration, as a seek bar expects, to its end (before: currentTime ran from 3,600
+   * against a duration of 10).
+   */
+  @Test
+  void playsARecordingThatStartsLateFromZero() {
+    try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+      page.navigate(url("src=/media/" + E2eMedia.LATE_FLV + "&autoplay&muted"));
+      PlayerProbe p = waitFor(page, "player", x -> x.time() > 1, 20, "playback");
+      assertTrue(p.time() < 3, p.toString());
+      assertEquals(10, p.duration(), 0.2, p.toString());
+      assertEquals(p.time() * FPS, p.counter(), 6, "counter vs currentTime: " + p);
+      PlayerProbe end = waitFor(page, "player", PlayerProbe::ended, 15, "the end");
+      assertEquals(end.duration(), end.time(), 0.1, end.toString());
+    }
+  }
+
+  /**
    * Tracks the player does not play (subtitles beside the picture and the sound, AC-3 sound) are left out
    * without an error; a file left with nothing to play fails saying which track it could not take.
    */

@@ -82,6 +82,9 @@ public final class PlaybackEngine implements DemuxOutput {
   /** Reads from earlier entries in the current seek, bounded in case an index is wrong throughout. */
   private int earlierReads;
   private static final int MAX_EARLIER_READS = 8;
+  /** Subtracted from every packet's time (see {@link #timelineBase}); decided at the first packet. */
+  private long baseUs;
+  private boolean baseDecided;
   /** Where in the source each format began, for seeks that read it again from a byte position. */
   private final FormatHistory history = new FormatHistory();
   private final int[] pendingAfter = new int[2];
@@ -240,14 +243,19 @@ public final class PlaybackEngine implements DemuxOutput {
   }
 
   private void onPacket(int slot, Packet raw) {
-    if (lateEntry >= 0 || indexPlacedWrong(slot, raw)) {
+    if (!baseDecided) {
+      baseDecided = true;
+      baseUs = timelineBase(raw);
+    }
+    Packet based = baseUs == 0 ? raw : TimelineShift.moved(raw, -baseUs);
+    if (lateEntry >= 0 || indexPlacedWrong(slot, based)) {
       return; // read from an entry the index placed wrong: read again from an earlier one
     }
     history.note(slot, raw.position(), formats[slot]);
-    Packet packet = shift.apply(slot, raw);
+    Packet packet = shift.apply(slot, based);
     stats.bytesReceived += packet.data().length;
     edgeUs = Math.max(edgeUs, packet.ptsUs());
-    if (!live && Double.isFinite(durationUs) && packet.ptsUs() > durationUs && packet != raw) {
+    if (!live && Double.isFinite(durationUs) && packet.ptsUs() > durationUs && packet != based) {
       // A later part, moved on after the earlier one, runs past the duration the container gave.
       durationUs = packet.ptsUs();
       events.event("durationchange");
@@ -275,6 +283,18 @@ public final class PlaybackEngine implements DemuxOutput {
       jumpToLive();
     }
     pump();
+  }
+
+  /**
+   * Where a file's timeline begins, from its first packet: 0 (the stream's own times, so a file whose first
+   * picture is at 0.067 s starts there) unless the first packet comes after the whole duration the
+   * container gave, as in a recording of a live stream that kept the stream's times (an FLV whose onMetaData
+   * says 10 s and whose tags start at 3,600 s): then the first packet's time, so that currentTime runs from
+   * 0 to the duration as a seek bar expects.
+   */
+  private long timelineBase(Packet first) {
+    long t = Math.min(first.ptsUs(), first.dtsUs());
+    return !live && Double.isFinite(durationUs) && durationUs > 0 && t > durationUs ? t : 0;
   }
 
   // ---- feeding the decoders ------------------------------------------------------------------
@@ -664,7 +684,7 @@ public final class PlaybackEngine implements DemuxOutput {
     events.event("timeupdate");
     long start = store.startUs(mainSlot());
     boolean inReach = (store.fromStart() || start <= timeUs) && (eos || timeUs <= edgeUs + NEAR_US);
-    long position = inReach || source == null ? -1 : source.reposition(timeUs);
+    long position = inReach || source == null ? -1 : source.reposition(timeUs + baseUs);
     if (position >= 0) {
       earlierReads = 0;
       readingFrom(position, true);
@@ -702,17 +722,17 @@ public final class PlaybackEngine implements DemuxOutput {
    * begins after the seek target, so that the picture at the target cannot come from it. The read then
    * starts again from the entry before (see {@link #afterFeed}), out of the demuxer's callback.
    */
-  private boolean indexPlacedWrong(int slot, Packet raw) {
+  private boolean indexPlacedWrong(int slot, Packet p) {
     if (readFromPosition < 0 || !seekPending || slot != mainSlot()) {
       return false;
     }
     long at = readFromPosition;
     readFromPosition = -1;
-    if (raw.position() != at || !raw.key() || raw.ptsUs() <= seekTargetUs + 1000 || earlierReads >= MAX_EARLIER_READS) {
+    if (p.position() != at || !p.key() || p.ptsUs() <= seekTargetUs + 1000 || earlierReads >= MAX_EARLIER_READS) {
       return false;
     }
     lateEntry = at;
-    lateEntryUs = raw.ptsUs();
+    lateEntryUs = p.ptsUs() + baseUs; // the source's own time, as its index has it
     return true;
   }
 
@@ -726,7 +746,7 @@ public final class PlaybackEngine implements DemuxOutput {
     earlierReads++;
     long position = source == null ? -1 : source.repositionEarlier(at, lateEntryUs);
     if (position < 0 && source != null) {
-      position = source.reposition(seekTargetUs);
+      position = source.reposition(seekTargetUs + baseUs);
     }
     if (position >= 0) {
       readingFrom(position, position != at);

@@ -40,14 +40,19 @@ final class TimelineShift {
       }
     }
     long offset = taken[slot] == 0 ? 0 : offsets.get(taken[slot] - 1);
-    Packet out = offset == 0 ? p : new Packet(p.trackId(), p.ptsUs() + offset, p.dtsUs() + offset, p.durationUs(),
-        p.key(), p.data(), p.discardPaddingUs(), p.position(), p.discontinuity());
+    Packet out = offset == 0 ? p : moved(p, offset);
     if (lastDtsUs[slot] != Long.MIN_VALUE && out.dtsUs() > lastDtsUs[slot] && !p.discontinuity()) {
       intervalUs[slot] = Math.max(MIN_INTERVAL_US, Math.min(MAX_INTERVAL_US, out.dtsUs() - lastDtsUs[slot]));
     }
     lastDtsUs[slot] = out.dtsUs();
     latestUs[slot] = Math.max(latestUs[slot], out.ptsUs());
     return out;
+  }
+
+  /** The packet with its times moved by offsetUs, everything else (its alpha picture too) kept. */
+  static Packet moved(Packet p, long offsetUs) {
+    return new Packet(p.trackId(), p.ptsUs() + offsetUs, p.dtsUs() + offsetUs, p.durationUs(), p.key(), p.data(),
+        p.discardPaddingUs(), p.position(), p.discontinuity(), p.alpha());
   }
 
   /** Forgets the offsets and the times seen: the demuxer reads the source again from elsewhere. */

@@ -509,6 +509,38 @@ class PlaybackEngineTest {
     assertTrue(shownAt <= 4_000_000 && shownAt > 4_000_000 - FRAME_US, "the picture at the target: " + shownAt);
   }
 
+  /**
+   * A recording that kept a live stream's times: onMetaData says 120 s, the tags start at 3,600 s. The
+   * timeline starts at 0 (currentTime within the duration, as a seek bar expects), and a Range seek asks
+   * the source for its own time. A file whose first packet is within its duration keeps its times.
+   */
+  @Test
+  void aFileThatStartsPastItsDurationPlaysFromZero() {
+    engine(false);
+    List<Double> asked = new ArrayList<>();
+    engine.setSourceControl(t -> {
+      asked.add(t);
+      return 0;
+    });
+    engine.metadata(Map.of("duration", 120.0));
+    feed(3_600_000_000L, 3);
+    decodeAll();
+    assertEquals(List.of(0.0), shown, "the first picture at 0");
+    engine.play();
+    run(1000);
+    assertEquals(1.0, engine.currentTimeUs() / 1e6, 0.05);
+    assertEquals(120_000_000, engine.durationUs());
+    engine.seek(60_000_000); // far past what arrived: read from the index
+    assertEquals(List.of(3_660_000_000.0), asked, "the source's own time");
+
+    shown.clear();
+    engine(false);
+    engine.metadata(Map.of("duration", 10.0));
+    feed(67_000, 1);
+    decodeAll();
+    assertEquals(List.of(67_000.0), shown, "a file within its duration keeps its times");
+  }
+
   @Test
   void endsAfterTheLastFrame() {
     engine(false);

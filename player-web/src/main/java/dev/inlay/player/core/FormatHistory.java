@@ -69,6 +69,6 @@ final class FormatHistory {
 
   /** Whether two formats configure a decoder the same way. */
   static boolean same(TrackFormat a, TrackFormat b) {
-    return a.codec() == b.codec() && Arrays.equals(a.config(), b.config());
+    return a == b || a.codec() == b.codec() && Arrays.equals(a.config(), b.config());
   }
 }

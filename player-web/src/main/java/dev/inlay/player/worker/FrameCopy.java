@@ -14,12 +14,10 @@ final class FrameCopy {
       script = "new Uint8Array(out, off, len).set(heap.subarray(ptr, ptr + len));")
   static native void copyPlane(Uint8Array heap, int ptr, int len, ArrayBuffer out, int off);
 
-  /** A copy of one 8-bit plane with its padding cut off: width bytes per row. */
-  @JSBody(params = {"heap", "ptr", "stride", "width", "rows"}, script = ""
-      + "var o_ = new Uint8Array(width * rows);"
-      + "for (var y_ = 0; y_ < rows; y_++) o_.set(heap.subarray(ptr + y_ * stride, ptr + y_ * stride + width), y_ * width);"
-      + "return o_;")
-  static native Uint8Array packedPlane(Uint8Array heap, int ptr, int stride, int width, int rows);
+  /** Copies one 8-bit plane into out with its padding cut off: width bytes per row. */
+  @JSBody(params = {"heap", "ptr", "stride", "width", "rows", "out"}, script = ""
+      + "for (var y_ = 0; y_ < rows; y_++) out.set(heap.subarray(ptr + y_ * stride, ptr + y_ * stride + width), y_ * width);")
+  static native void packPlane(Uint8Array heap, int ptr, int stride, int width, int rows, Uint8Array out);
 
   /** Narrows a plane of 16-bit little-endian samples with bitDepth bits to 8 bits, width bytes per row. */
   @JSBody(params = {"heap", "ptr", "stride", "width", "rows", "shift", "out", "off"}, script = ""

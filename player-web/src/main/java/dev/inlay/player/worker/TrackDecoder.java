@@ -20,6 +20,8 @@ final class TrackDecoder {
   private int alphaHandle;
   /** The alpha plane of the picture being decoded (width x height bytes), until it is posted. */
   private Uint8Array alphaPlane;
+  /** Where alpha planes are copied out of the decoder, kept while their size stays the same. */
+  private Uint8Array alphaBuffer;
   private int alphaWidth;
   private int alphaHeight;
 
@@ -98,8 +100,13 @@ final class TrackDecoder {
       }
       alphaWidth = m.frameInt(alphaHandle, DecoderAbi.FIELD_WIDTH);
       alphaHeight = m.frameInt(alphaHandle, DecoderAbi.FIELD_HEIGHT);
-      alphaPlane = FrameCopy.packedPlane(m.heap(), m.framePlane(alphaHandle, 0), m.frameStride(alphaHandle, 0),
-          alphaWidth, alphaHeight);
+      if (alphaBuffer == null || alphaBuffer.getLength() != alphaWidth * alphaHeight) {
+        alphaBuffer = Uint8Array.create(alphaWidth * alphaHeight);
+      }
+      // Copied out now: the decoder lets go of its picture at the next receive.
+      FrameCopy.packPlane(m.heap(), m.framePlane(alphaHandle, 0), m.frameStride(alphaHandle, 0), alphaWidth,
+          alphaHeight, alphaBuffer);
+      alphaPlane = alphaBuffer;
     }
   }
 

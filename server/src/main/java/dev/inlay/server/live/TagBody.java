@@ -26,6 +26,13 @@ public final class TagBody {
     return type == FlvWriter.TAG_VIDEO ? (b & 0x80) != 0 : b >> 4 == SOUND_EX;
   }
 
+  /** Whether an enhanced body's packet type is ModEx or multitrack, whose envelope must be read. */
+  private static boolean enveloped(int type, byte[] body) {
+    int packetType = body[0] & 0x0F;
+    return packetType == ExEnvelope.MOD_EX
+        || packetType == (type == FlvWriter.TAG_VIDEO ? ExEnvelope.VIDEO_MULTITRACK : ExEnvelope.AUDIO_MULTITRACK);
+  }
+
   /** The envelope of an enhanced body, or null when it does not parse. */
   private static ExEnvelope envelope(int type, byte[] body) {
     try {
@@ -41,6 +48,9 @@ public final class TagBody {
    */
   public static boolean isSequenceHeader(int type, byte[] body) {
     if (isEnhanced(type, body)) {
+      if (!enveloped(type, body)) {
+        return (body[0] & 0x0F) == 0;
+      }
       ExEnvelope e = envelope(type, body);
       return e != null && e.packetType() == 0;
     }
@@ -87,8 +97,16 @@ public final class TagBody {
     if (((b >> 4) & 0x07) != 1) {
       return false;
     }
+    if (!enveloped(FlvWriter.TAG_VIDEO, body)) {
+      return codedFrames(b & 0x0F); // track 0 in the plain form
+    }
     ExEnvelope e = envelope(FlvWriter.TAG_VIDEO, body);
-    return e != null && e.packetType() != 0 && e.trackZero() != null;
+    return e != null && codedFrames(e.packetType()) && e.trackZero() != null;
+  }
+
+  /** CodedFrames (1) or CodedFramesX (3): pictures, not a sequence start or end, metadata or a TS start. */
+  private static boolean codedFrames(int packetType) {
+    return packetType == 1 || packetType == 3;
   }
 
   /** A legacy sound format without sequence headers: not AAC (10), not enhanced (9). */

@@ -2,9 +2,9 @@ package dev.inlay.server.dvr;
 
 import dev.inlay.media.ParserException;
 import dev.inlay.media.codec.Amf0;
+import dev.inlay.media.demux.flv.FlvTagBody;
 import dev.inlay.media.io.ByteReader;
 import dev.inlay.media.mux.flv.FlvWriter;
-import dev.inlay.server.live.TagBody;
 import dev.inlay.server.live.TagTap;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -87,7 +87,7 @@ final class DvrRecording implements TagTap {
     lastMs = Math.max(lastMs, ts);
     if (type == FlvWriter.TAG_VIDEO) {
       hasVideo = true;
-      if (TagBody.isKeyframe(body)) {
+      if (FlvTagBody.isKeyframe(body)) {
         keyframes.add(new double[] {ts / 1000.0, written});
       }
     } else {

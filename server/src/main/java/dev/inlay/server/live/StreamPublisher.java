@@ -5,6 +5,7 @@ import dev.inlay.media.codec.Amf0;
 import dev.inlay.media.demux.DemuxOutput;
 import dev.inlay.media.demux.TrackOutput;
 import dev.inlay.media.demux.flv.FlvDemuxer;
+import dev.inlay.media.demux.flv.FlvTagBody;
 import dev.inlay.media.io.ByteReader;
 import dev.inlay.media.mux.flv.FlvWriter;
 import dev.inlay.media.track.Packet;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 /**
  * Turns a publisher's FLV tags (from RTMP or an HTTP push) into a live channel: onMetaData and the
  * sequence headers become what every new viewer gets first, video keyframes start the GOP cache, and
- * everything goes on to the viewers. Tag bodies are read by {@link TagBody}.
+ * everything goes on to the viewers. Tag bodies are read by {@link FlvTagBody}.
  */
 public final class StreamPublisher {
   private final LiveChannel channel;
@@ -76,19 +77,19 @@ public final class StreamPublisher {
       case FlvWriter.TAG_VIDEO -> {
         sawVideo = true;
         byte[] tag = FlvWriter.tag(FlvWriter.TAG_VIDEO, ts, body);
-        if (TagBody.isSequenceHeader(type, body)) {
+        if (FlvTagBody.isSequenceHeader(type, body)) {
           keepConfig(type, body);
           channel.publish(tag, false, received);
         } else {
-          channel.publish(tag, TagBody.isKeyframe(body), received);
+          channel.publish(tag, FlvTagBody.isKeyframe(body), received);
         }
       }
       case FlvWriter.TAG_AUDIO -> {
         sawAudio = true;
         byte[] tag = FlvWriter.tag(FlvWriter.TAG_AUDIO, ts, body);
-        if (TagBody.isSequenceHeader(type, body)) {
+        if (FlvTagBody.isSequenceHeader(type, body)) {
           keepConfig(type, body);
-        } else if (TagBody.hasNoConfig(body) && (body[0] & 0xFF) != describedSoundFlags) {
+        } else if (FlvTagBody.hasNoConfig(body) && (body[0] & 0xFF) != describedSoundFlags) {
           // MP3, G.711, PCM: each tag's first byte says all there is; describe the sound from it.
           describedSoundFlags = body[0] & 0xFF;
           describe(List.of(tag));
@@ -120,8 +121,8 @@ public final class StreamPublisher {
    * track (a multitrack publisher's further tracks keep theirs beside track 0's).
    */
   private void keepConfig(int type, byte[] body) {
-    int track = TagBody.configTrack(type, body);
-    if (track != TagBody.NONE) {
+    int track = FlvTagBody.configTrack(type, body);
+    if (track != FlvTagBody.NONE) {
       configTags.put(type * 256 + track, FlvWriter.tag(type, 0, body));
       updateHeader();
     }

@@ -19,15 +19,15 @@ class StreamPublisherTest {
   void aLateViewerOfAMultitrackStreamStartsOnTrackZero() throws Exception {
     LiveChannel channel = new LiveChannel("live/mt", 1 << 10);
     StreamPublisher publisher = new StreamPublisher(channel);
-    byte[] config0 = TagBodyTest.bytes(0x17, 0, 0, 0, 0, 1, 0x64, 0, 0x1e);
-    byte[] config1 = TagBodyTest.bytes(0x96, 0x00, 'a', 'v', 'c', '1', 1, 1, 0x42, 0, 0x1e);
+    byte[] config0 = bytes(0x17, 0, 0, 0, 0, 1, 0x64, 0, 0x1e);
+    byte[] config1 = bytes(0x96, 0x00, 'a', 'v', 'c', '1', 1, 1, 0x42, 0, 0x1e);
     publisher.tag(9, 0, config0);
     publisher.tag(9, 0, config1);
-    publisher.tag(9, 0, TagBodyTest.bytes(0x17, 1, 0, 0, 0, 0xA0));
-    publisher.tag(9, 0, TagBodyTest.bytes(0x96, 0x01, 'a', 'v', 'c', '1', 1, 0, 0, 0, 0xA1));
-    publisher.tag(9, 33, TagBodyTest.bytes(0x27, 1, 0, 0, 0, 0xB0));
-    publisher.tag(9, 40, TagBodyTest.bytes(0x96, 0x01, 'a', 'v', 'c', '1', 1, 0, 0, 0, 0xB1)); // track 1 key
-    publisher.tag(9, 66, TagBodyTest.bytes(0x27, 1, 0, 0, 0, 0xC0));
+    publisher.tag(9, 0, bytes(0x17, 1, 0, 0, 0, 0xA0));
+    publisher.tag(9, 0, bytes(0x96, 0x01, 'a', 'v', 'c', '1', 1, 0, 0, 0, 0xA1));
+    publisher.tag(9, 33, bytes(0x27, 1, 0, 0, 0, 0xB0));
+    publisher.tag(9, 40, bytes(0x96, 0x01, 'a', 'v', 'c', '1', 1, 0, 0, 0, 0xB1)); // track 1 key
+    publisher.tag(9, 66, bytes(0x27, 1, 0, 0, 0, 0xC0));
     java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
     var done = channel.watch().doOnNext(seen::writeBytes).then().toFuture();
     channel.close();
@@ -38,6 +38,14 @@ class StreamPublisherTest {
         .containsExactly(0x1e, 0x1e, 0xA0, 0xA1, 0xB0, 0xB1, 0xC0);
     assertThat(bodies.get(0)).isEqualTo(config0);
     assertThat(bodies.get(1)).isEqualTo(config1);
+  }
+
+  private static byte[] bytes(int... b) {
+    byte[] out = new byte[b.length];
+    for (int i = 0; i < b.length; i++) {
+      out[i] = (byte) b[i];
+    }
+    return out;
   }
 
   @Test

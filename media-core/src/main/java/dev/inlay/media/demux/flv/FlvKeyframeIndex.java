@@ -2,6 +2,7 @@ package dev.inlay.media.demux.flv;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import java.util.List;
  * @param entries      seek points in file order
  */
 public record FlvKeyframeIndex(int headerLength, Span script, List<Entry> entries) {
+  /** Bytes of each tag body read to tell what it is (enough for an enhanced RTMP envelope's first track). */
+  private static final int PEEK = 64;
 
   /** A byte range of the file: a whole tag with its PreviousTagSize. */
   public record Span(long position, int length) {}
@@ -68,10 +71,10 @@ public record FlvKeyframeIndex(int headerLength, Span script, List<Entry> entrie
     Span videoConfig = null;
     Span audioConfig = null;
     long lastAudioEntryMs = Long.MIN_VALUE;
-    byte[] h = new byte[13];
+    byte[] h = new byte[11 + PEEK];
     long pos = dataOffset + 4;
     while (pos + 11 <= length) {
-      int n = source.read(pos, h, 13);
+      int n = source.read(pos, h, h.length);
       if (n < 11) {
         break;
       }
@@ -83,25 +86,18 @@ public record FlvKeyframeIndex(int headerLength, Span script, List<Entry> entrie
         break;
       }
       Span tag = new Span(pos, (int) total);
-      int b0 = size > 0 && n > 11 ? h[11] & 0xFF : -1;
-      int b1 = size > 1 && n > 12 ? h[12] & 0xFF : -1;
+      // The tag body's first bytes are enough to tell a sequence header or a keyframe of track 0.
+      byte[] body = size > 0 && n > 11 ? Arrays.copyOfRange(h, 11, 11 + Math.min(size, n - 11)) : null;
       if (type == 18 && script == null) {
         script = tag;
-      } else if (type == 9 && b0 >= 0) {
-        boolean enhanced = (b0 & 0x80) != 0;
-        int frameType = enhanced ? (b0 >> 4) & 7 : b0 >> 4;
-        int packetType = enhanced ? b0 & 0x0F : b1; // legacy AVC/HEVC: 0 config, 1 frames, 2 end of sequence
-        boolean config = packetType == 0;
-        boolean frames = enhanced ? packetType == 1 || packetType == 3 : packetType == 1;
-        if (config) {
+      } else if (type == 9 && body != null) {
+        if (FlvTagBody.isSequenceHeader(type, body)) {
           videoConfig = tag;
-        } else if (frameType == 1 && frames) {
+        } else if (FlvTagBody.isKeyframe(body)) {
           video.add(new Entry(ts, pos, videoConfig, audioConfig));
         }
-      } else if (type == 8 && b0 >= 0) {
-        int format = b0 >> 4;
-        boolean config = (format == 10 && b1 == 0) || (format == 9 && (b0 & 0x0F) == 0);
-        if (config) {
+      } else if (type == 8 && body != null) {
+        if (FlvTagBody.isSequenceHeader(type, body)) {
           audioConfig = tag;
         } else if (ts >= lastAudioEntryMs + 1000) {
           audio.add(new Entry(ts, pos, videoConfig, audioConfig));

@@ -30,6 +30,8 @@ public final class Amf0Writer {
         u16(b.length);
       }
       out.write(b, 0, b.length);
+    } else if (v instanceof AnonymousObject o) {
+      object(o.fields());
     } else if (v instanceof Map<?, ?> m) {
       out.write(Amf0.ECMA_ARRAY);
       u32(m.size());
@@ -50,6 +52,9 @@ public final class Amf0Writer {
     }
     return this;
   }
+
+  /** A value written as an AMF0 anonymous object (type 0x03) where a Map would be an ECMA array. */
+  public record AnonymousObject(Map<String, ?> fields) {}
 
   /** Writes a Map as an AMF0 anonymous object (type 0x03), as RTMP command and status objects are sent. */
   public Amf0Writer object(Map<String, ?> m) {

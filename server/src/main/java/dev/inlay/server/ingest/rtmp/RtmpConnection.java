@@ -31,6 +31,11 @@ final class RtmpConnection {
   private static final int CSID_CONTROL = 2;
   private static final int CSID_COMMAND = 3;
   private static final int STREAM_ID = 1;
+  /** Enhanced RTMP v2 FourCcInfoMask.CanForward and CapsExMask bits. */
+  private static final int FOURCC_CAN_FORWARD = 0x04;
+  private static final int CAPS_MULTITRACK = 0x02;
+  private static final int CAPS_MODEX = 0x04;
+  private static final int CAPS_NANO_OFFSET = 0x08;
 
   /** The network side: sends bytes, closes the connection. */
   interface Transport {
@@ -210,6 +215,10 @@ final class RtmpConnection {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("fmsVer", "FMS/3,0,1,123");
     props.put("capabilities", 31.0);
+    if (obj.containsKey("fourCcList") || obj.containsKey("videoFourCcInfoMap") || obj.containsKey("audioFourCcInfoMap")
+        || obj.containsKey("capsEx")) {
+      enhancedCapabilities(props);
+    }
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("level", "status");
     info.put("code", "NetConnection.Connect.Success");
@@ -217,6 +226,19 @@ final class RtmpConnection {
     info.put("objectEncoding", 0.0);
     send(CSID_COMMAND, RtmpMessage.COMMAND_AMF0, 0, new Amf0Writer().value("_result").value(tx).object(props)
         .object(info).toByteArray());
+  }
+
+  /**
+   * What the server takes, told to a publisher that asked in enhanced RTMP's terms (Veovera, "Enhancing
+   * NetConnection connect Command"): it forwards every codec (FourCcInfoMask CanForward, 0x04, for "*"),
+   * lists the FourCCs of v1 clients' fourCcList, and reads multitrack, ModEx and nanosecond timestamp
+   * offsets (CapsExMask 0x02, 0x04, 0x08); it never asks a publisher to reconnect (0x01).
+   */
+  private static void enhancedCapabilities(Map<String, Object> props) {
+    props.put("fourCcList", List.of("av01", "vp09", "hvc1", "avc1"));
+    props.put("videoFourCcInfoMap", new Amf0Writer.AnonymousObject(Map.of("*", (double) FOURCC_CAN_FORWARD)));
+    props.put("audioFourCcInfoMap", new Amf0Writer.AnonymousObject(Map.of("*", (double) FOURCC_CAN_FORWARD)));
+    props.put("capsEx", (double) (CAPS_MULTITRACK | CAPS_MODEX | CAPS_NANO_OFFSET));
   }
 
   private void publish(String streamArg) {

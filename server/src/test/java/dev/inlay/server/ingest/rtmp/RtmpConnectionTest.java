@@ -124,6 +124,28 @@ class RtmpConnectionTest {
     assertEquals(1.0, amf(created.get(created.size() - 1)).get(3));
   }
 
+  /**
+   * A publisher that asks in enhanced RTMP's terms (FFmpeg with -rtmp_enhanced_codecs, OBS) hears what the
+   * server takes: every codec forwarded, multitrack, ModEx and nanosecond offsets; a legacy one hears
+   * nothing new.
+   */
+  @Test
+  void answersEnhancedCapabilitiesWhenAsked() throws Exception {
+    handshake();
+    command(0, "connect", 1.0, Map.of("app", "live", "fourCcList", List.of("hvc1", "av01"), "capsEx", 2.0));
+    List<RtmpMessage> r = replies();
+    Map<?, ?> props = (Map<?, ?>) amf(r.get(r.size() - 1)).get(2);
+    assertEquals(List.of("av01", "vp09", "hvc1", "avc1"), props.get("fourCcList"));
+    assertEquals(Map.of("*", 4.0), props.get("videoFourCcInfoMap"));
+    assertEquals(Map.of("*", 4.0), props.get("audioFourCcInfoMap"));
+    assertEquals(14.0, props.get("capsEx"));
+    RtmpConnectionTest legacy = new RtmpConnectionTest();
+    legacy.handshake();
+    legacy.command(0, "connect", 1.0, Map.of("app", "live"));
+    List<RtmpMessage> lr = legacy.replies();
+    assertEquals(Map.of("fmsVer", "FMS/3,0,1,123", "capabilities", 31.0), amf(lr.get(lr.size() - 1)).get(2));
+  }
+
   @Test
   void publishesAndPassesMediaOn() throws Exception {
     connectAndCreateStream();

@@ -52,6 +52,18 @@ public final class ExEnvelope {
    * @param video whether this is a video tag (the multitrack packet type differs)
    */
   public static ExEnvelope read(ByteReader body, int packetType, boolean video) throws ParserException {
+    return read(body, packetType, video, false);
+  }
+
+  /**
+   * As {@link #read}, for telling what a tag is from its first bytes: a track's part that runs past them
+   * is cut where they end (its body is then partial) instead of being an error.
+   */
+  public static ExEnvelope peek(ByteReader body, int packetType, boolean video) throws ParserException {
+    return read(body, packetType, video, true);
+  }
+
+  private static ExEnvelope read(ByteReader body, int packetType, boolean video, boolean cut) throws ParserException {
     long offsetNs = 0;
     int type = packetType;
     for (int guard = 0; type == MOD_EX; guard++) {
@@ -84,7 +96,8 @@ public final class ExEnvelope {
     while (body.remaining() > 0) {
       String fourCc = shared != null ? shared : body.fourCc();
       int trackId = body.u8();
-      ByteReader part = multitrackType == ONE_TRACK ? body.slice(body.remaining()) : body.slice(body.u24());
+      int size = multitrackType == ONE_TRACK ? body.remaining() : body.u24();
+      ByteReader part = body.slice(cut ? Math.min(size, body.remaining()) : size);
       parts.add(new Part(trackId, fourCc, part));
     }
     return new ExEnvelope(type, offsetNs, parts);

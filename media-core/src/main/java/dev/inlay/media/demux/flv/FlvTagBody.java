@@ -37,7 +37,7 @@ public final class FlvTagBody {
   /** The envelope of an enhanced body, or null when it does not parse. */
   private static ExEnvelope envelope(int type, byte[] body) {
     try {
-      return ExEnvelope.read(new ByteReader(body, 1, body.length - 1), body[0] & 0x0F, type == TAG_VIDEO);
+      return ExEnvelope.peek(new ByteReader(body, 1, body.length - 1), body[0] & 0x0F, type == TAG_VIDEO);
     } catch (ParserException e) {
       return null;
     }

@@ -63,8 +63,10 @@ class FlvTagBodyTest {
     // ModEx (timestamp offset of 1 ns) around a SequenceStart of audio track 0
     byte[] modEx = bytes(0x97, 2, 0, 0, 1, 0x00, 'O', 'p', 'u', 's', 1, 2, 3);
     assertEquals(0, FlvTagBody.configTrack(AUDIO, modEx));
-    // an envelope cut short is nothing of these
+    // the first bytes of a ManyTracks keyframe, track 0's part running past them (as the ?start= index reads)
+    assertTrue(FlvTagBody.isKeyframe(bytes(0x96, 0x11, 'a', 'v', 'c', '1', 0, 0, 0x40, 0, 0, 0, 0, 9)));
+    // an envelope cut before it says its first track (its ModEx data, the track's size) is nothing of these
     assertFalse(FlvTagBody.isSequenceHeader(AUDIO, bytes(0x97, 9, 0)));
-    assertFalse(FlvTagBody.isKeyframe(bytes(0x96, 0x11, 'a', 'v', 'c', '1', 0, 0, 0, 9)));
+    assertFalse(FlvTagBody.isKeyframe(bytes(0x96, 0x11, 'a', 'v', 'c', '1', 0, 0)));
   }
 }

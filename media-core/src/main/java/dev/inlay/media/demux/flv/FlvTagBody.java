@@ -22,7 +22,7 @@ public final class FlvTagBody {
   private FlvTagBody() {}
 
   /** Whether an audio body is in the enhanced form (sound format 9) or a video body (IsExHeader bit). */
-  public static boolean isEnhanced(int type, byte[] body) {
+  private static boolean isEnhanced(int type, byte[] body) {
     int b = body[0] & 0xFF;
     return type == TAG_VIDEO ? (b & 0x80) != 0 : b >> 4 == SOUND_EX;
   }

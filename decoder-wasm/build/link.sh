@@ -174,20 +174,27 @@ fi
 # functions, with Inlay's Wasm SIMD ones (src/main/c-simd): the link wraps FFmpeg's set-up functions,
 # which fill the tables as always and then hand them to Inlay's wrappers. HEVC's deblocking boundary
 # strengths, a plain function, are replaced whole.
-simd_src=()
+# The plain Wasm builds with H.264 and HEVC likewise take Inlay's 64-bit scalar versions of the full-sample
+# and chroma motion compensation (src/main/c-swar), which move eight pixels per register where FFmpeg's C
+# moves one.
+own_src=()
 wraps=()
+if [ "$variant" = wasm ] && [ "$set" != webm ]; then
+  own_src=("$here/../src/main/c-swar/inlay_swar_h264.c" "$here/../src/main/c-swar/inlay_swar_hevc.c")
+  wraps=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_hevc_dsp_init)
+fi
 if [ "$variant" = simd ]; then
-  simd_src=("$here/../src/main/c-simd/inlay_simd_video.c")
+  own_src=("$here/../src/main/c-simd/inlay_simd_video.c")
   wraps=(-Wl,--wrap=ff_videodsp_init)
   if [ "$set" != webm ]; then
-    simd_src+=("$here/../src/main/c-simd/inlay_simd_h264.c" "$here/../src/main/c-simd/inlay_simd_hevc.c"
+    own_src+=("$here/../src/main/c-simd/inlay_simd_h264.c" "$here/../src/main/c-simd/inlay_simd_hevc.c"
                "$here/../src/main/c-simd/inlay_simd_hevc_bs.c")
     wraps+=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
             -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
   fi
 fi
-key=$( { echo "$libs $set"; cat "$libs/.done" "$0" $( [ "$variant" = asmjs ] && echo "$here/asmjs-divisions.cjs" ) "$csrc"/*.c "$csrc"/*.h ${simd_src[@]+"${simd_src[@]}"} \
-           $( [ ${#simd_src[@]} -gt 0 ] && echo "$here/../src/main/c-simd/"*.h );
+key=$( { echo "$libs $set"; cat "$libs/.done" "$0" $( [ "$variant" = asmjs ] && echo "$here/asmjs-divisions.cjs" ) "$csrc"/*.c "$csrc"/*.h ${own_src[@]+"${own_src[@]}"} \
+           $( [ ${#own_src[@]} -gt 0 ] && echo "$here/../src/main/c-simd/"*.h "$here/../src/main/c-swar/"*.h );
          printf '%s\n' "${flags[@]}" ${wraps[@]+"${wraps[@]}"}; } | sha256sum | cut -c1-16)
 linked="$cache/link/$name-$key"
 if [ ! -f "$linked/.done" ]; then
@@ -197,7 +204,7 @@ if [ ! -f "$linked/.done" ]; then
   src="$cache/src/$(sed -n 's/^ffmpeg=\([^ ]*\).*/\1/p' "$libs/.done")"
   mkdir -p "$linked/cfg"
   cp "$libs/include/ffmpeg-config.h" "$linked/cfg/config.h"
-  for f in ${simd_src[@]+"${simd_src[@]}"}; do
+  for f in ${own_src[@]+"${own_src[@]}"}; do
     emcc "${cflags[@]}" $( [ "$compact" = 1 ] && echo -DINLAY_SIMD_SMALL) -I"$linked/cfg" -I"$src" \
       -I"$libs/include" -c "$f" -o "$linked/$(basename "$f" .c).o"
     lists+=("$linked/$(basename "$f" .c).o")

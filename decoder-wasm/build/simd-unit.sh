@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the unit checks of Inlay's Wasm SIMD DSP functions (src/test/c/*.c, each a program that includes
-# the file it checks) against the headers of the cached FFmpeg source, into OUTDIR/NAME.js for node.
+# Builds the unit checks of Inlay's DSP functions (src/test/c/*.c, each a program that includes the file
+# it checks) against the headers of the cached FFmpeg source, into OUTDIR/NAME.js for node: the Wasm SIMD
+# ones (src/main/c-simd) with -msimd128, the 64-bit scalar ones (swar_*, src/main/c-swar) without, as the
+# builds that use each are compiled.
 # The tests run them (SimdUnitTest). Rebuilt when a source or this script is newer than the output.
 #
 # Usage: simd-unit.sh OUTDIR
@@ -18,10 +20,12 @@ cp "$libs/include/ffmpeg-config.h" "$outdir/cfg/config.h"
 for test in "$here"/../src/test/c/*.c; do
   name=$(basename "$test" .c)
   out="$outdir/$name.js"
-  newest=$(ls -t "$test" "$here"/../src/test/c/*.h "$here"/../src/main/c-simd/* "$0" | head -1)
+  newest=$(ls -t "$test" "$here"/../src/test/c/*.h "$here"/../src/main/c-simd/* "$here"/../src/main/c-swar/* "$0" | head -1)
   if [ ! -f "$out" ] || [ "$newest" -nt "$out" ]; then
     echo "[simd-unit] building $name.js" >&2
-    emcc -O2 -msimd128 -sENVIRONMENT=node -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -w -I"$outdir/cfg" -I"$src" -I"$libs/include" \
+    simd=-msimd128
+    case "$name" in swar_*) simd= ;; esac
+    emcc -O2 $simd -sENVIRONMENT=node -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -w -I"$outdir/cfg" -I"$src" -I"$libs/include" \
       "$test" -o "$out"
   fi
 done

@@ -12,10 +12,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * for H.264 every quarter-sample position of luma motion compensation at 16, 8 and 4 pixels, put and
  * average; chroma motion compensation; explicit and implicit weighted prediction; the deblocking filter's
  * normal and strong edges; for HEVC the luma and chroma interpolation filters with each output stage
- * (bi-prediction intermediates, uni, bi, weighted) and sample adaptive offset. These streams are made to reach each of them (zooming texture for all sub-sample motion,
+ * (bi-prediction intermediates, uni, bi, weighted) and sample adaptive offset; the plain Wasm builds replace
+ * motion compensation's chroma interpolation and full-sample copies with 64-bit scalar versions
+ * (src/main/c-swar). These streams are made to reach each of them (zooming texture for all sub-sample motion,
  * all partition sizes and B-pyramids; fades for explicit weights; high and low quantisers for the
- * deblocking strengths; CAVLC; 4:2:2; interlacing; odd sizes), and both SIMD builds must decode them
- * exactly like native ffmpeg.
+ * deblocking strengths; CAVLC; 4:2:2; interlacing; odd sizes), and the builds must decode them exactly
+ * like native ffmpeg.
  */
 class SimdDspTest {
   @TempDir
@@ -48,7 +50,15 @@ class SimdDspTest {
       "hevc-fade-weights.mkv | PATTERN 320x240 -vf fade=in:0:20,fade=out:30:20 | -c:v libx265 -preset medium -x265-params log-level=error:weightp=1:weightb=1:bframes=3 | flv-simd",
       // Chroma interpolation at 4:2:2 and 4:4:4, odd sizes (narrow blocks at the right edge), band and edge offsets.
       "hevc-422-odd.mkv | ZOOM 322x182 | -c:v libx265 -preset fast -pix_fmt yuv422p -x265-params log-level=error:bframes=3 | simd",
-      "hevc-444-sao.mkv | ZOOM 338x190 | -c:v libx265 -preset fast -pix_fmt yuv444p -x265-params log-level=error:sao=1:selective-sao=0 | flv-simd"})
+      "hevc-444-sao.mkv | ZOOM 338x190 | -c:v libx265 -preset fast -pix_fmt yuv444p -x265-params log-level=error:sao=1:selective-sao=0 | flv-simd",
+      // The plain Wasm builds' 64-bit scalar functions (src/main/c-swar): chroma motion at every eighth-sample
+      // position, full-sample copies and averages, in frames, fields and 4:2:2; HEVC full-sample and
+      // bi-prediction at every block width.
+      "zoom-all-partitions.mkv | ZOOM 352x288 | -c:v libx264 -preset slow -crf 20 -x264-params partitions=all:bframes=3:b-pyramid=normal:weightb=1:direct=auto | wasm",
+      "zoom-mbaff.mkv | ZOOM 320x240 | -c:v libx264 -preset fast -flags +ildct+ilme -x264-params tff=1:bframes=2 | flv-wasm",
+      "zoom-422-odd.mkv | ZOOM 322x182 | -c:v libx264 -preset fast -pix_fmt yuv422p -crf 24 | wasm",
+      "hevc-zoom.mkv | ZOOM 352x288 | -c:v libx265 -preset slow -x265-params log-level=error:bframes=4:weightb=1:weightp=1:rect=1:amp=1 | flv-wasm",
+      "hevc-422-odd.mkv | ZOOM 322x182 | -c:v libx265 -preset fast -pix_fmt yuv422p -x265-params log-level=error:bframes=3 | wasm"})
   void decodesLikeNativeFfmpeg(String name, String source, String encoder, String variant) throws Exception {
     String[] src = source.trim().split(" +");
     String lavfi = String.format(src[0].equals("ZOOM") ? ZOOM : PATTERN, src[1]);

@@ -13,15 +13,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Runs the unit checks of the Wasm SIMD DSP functions (src/test/c, built by build/simd-unit.sh) under
- * node: each compares one function with a scalar reference on random inputs, for the cases no encoder
- * at hand produces.
+ * Runs the unit checks of Inlay's own DSP functions, the Wasm SIMD ones and the 64-bit scalar ones of the
+ * builds without SIMD (src/test/c, built by build/simd-unit.sh) under node: each compares functions with
+ * a reference written from the standard on random inputs, for the cases no encoder at hand produces.
  */
 class SimdUnitTest {
   private static final Pattern RESULT = Pattern.compile("(\\d+) cases, (\\d+) mismatches");
 
   @ParameterizedTest
-  @ValueSource(strings = {"h264_strength_test", "hevc_deblock_test", "hevc_bs_test", "edge_emu_test"})
+  @ValueSource(strings = {"h264_strength_test", "hevc_deblock_test", "hevc_bs_test", "edge_emu_test", "swar_h264_test", "swar_hevc_test"})
   void matchesTheScalarReference(String name) throws Exception {
     Path script = Path.of("target", "simd-unit", name + ".js");
     assertTrue(Files.isRegularFile(script), script + " was not built");

@@ -1,0 +1,74 @@
+/*
+ * Checks the 64-bit scalar H.264 motion compensation of the Wasm builds without SIMD (inlay_swar_h264.c)
+ * against references written from ITU-T H.264: chroma sample interpolation (8.4.2.2.2, equation 8-270)
+ * for every fractional position, block width 8 and 4 and heights 1 to 16, put and average (the rounded
+ * mean of 8.4.2.3.1); and the full-sample luma copies and averages of 16, 8 and 4 pixels square. Pixels
+ * are random, with runs of 0 and 255 (the sums' limits); nothing outside the block may change.
+ * Built without -msimd128, as the builds that use these are. Prints the number of cases and mismatches;
+ * exits non-zero on any mismatch.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "test_random.h"
+
+#include "../../main/c-swar/inlay_swar_h264.c"
+
+enum { STRIDE = 48, ROWS = 24 };
+
+static uint8_t pixel(void)
+{
+    int kind = test_range(0, 7);
+    return kind == 0 ? 0 : kind == 1 ? 255 : (uint8_t)test_next();
+}
+
+static void fill(uint8_t *p, int n)
+{
+    for (int i = 0; i < n; i++)
+        p[i] = pixel();
+}
+
+int main(void)
+{
+    static uint8_t src[ROWS * STRIDE], dst[ROWS * STRIDE], want[ROWS * STRIDE];
+    h264_chroma_mc_func chroma[2][2] = {{put_chroma_mc8, avg_chroma_mc8}, {put_chroma_mc4, avg_chroma_mc4}};
+    qpel_mc_func copies[3][2] = {{put_mc00_16, avg_mc00_16}, {put_mc00_8, avg_mc00_8}, {put_mc00_4, avg_mc00_4}};
+    int cases = 0, mismatches = 0;
+    for (int t = 0; t < 200000; t++) {
+        fill(src, sizeof(src));
+        fill(dst, sizeof(dst));
+        memcpy(want, dst, sizeof(dst));
+        int avg = test_range(0, 1);
+        /* blocks start anywhere in a row, so that loads are unaligned */
+        int off = test_range(0, 8);
+        if (t % 2 == 0) {
+            int wide = test_range(0, 1), w = wide ? 4 : 8;
+            int h = test_range(1, 16), x = test_range(0, 7), y = test_range(0, 7);
+            int A = (8 - x) * (8 - y), B = x * (8 - y), C = (8 - x) * y, D = x * y;
+            for (int i = 0; i < h; i++)
+                for (int j = 0; j < w; j++) {
+                    const uint8_t *s = src + off + i * STRIDE + j;
+                    int v = (A * s[0] + B * s[1] + C * s[STRIDE] + D * s[STRIDE + 1] + 32) >> 6;
+                    uint8_t *o = want + off + i * STRIDE + j;
+                    *o = avg ? (uint8_t)((*o + v + 1) >> 1) : (uint8_t)v;
+                }
+            chroma[wide][avg](dst + off, src + off, STRIDE, h, x, y);
+        } else {
+            int which = test_range(0, 2), size = 16 >> which;
+            for (int i = 0; i < size; i++)
+                for (int j = 0; j < size; j++) {
+                    int v = src[off + i * STRIDE + j];
+                    uint8_t *o = want + off + i * STRIDE + j;
+                    *o = avg ? (uint8_t)((*o + v + 1) >> 1) : (uint8_t)v;
+                }
+            copies[which][avg](dst + off, src + off, STRIDE);
+        }
+        cases++;
+        if (memcmp(dst, want, sizeof(dst)) != 0) {
+            if (mismatches++ < 5)
+                printf("mismatch in case %d\n", t);
+        }
+    }
+    printf("%d cases, %d mismatches\n", cases, mismatches);
+    return mismatches != 0;
+}

@@ -59,17 +59,26 @@ public final class DecoderBench {
         + "process, with a fresh decoder each time: the main columns are the second pass (steady state, the "
         + "engine done compiling the hot code with its optimising tier, as in a player after its first "
         + "seconds and as the Chromium table below measures), the last column the first pass. Native and "
-        + "Inlay runs alternate, so that a change in the machine's speed during the run touches both.\n\n");
+        + "Inlay runs alternate, so that a change in the machine's speed during the run touches both. The "
+        + "last two columns give a second reference, native ffmpeg with its assembly turned off "
+        + "(`-cpuflags 0`: FFmpeg's C, as the plain Wasm build runs it, compiled by GCC for x86-64), and the "
+        + "plain Wasm build's speed against it; not for AV1, which native ffmpeg decodes with libdav1d, whose "
+        + "assembly that switch does not reach.\n\n");
     md.append("| clip | native fps | wasm fps | ratio | simd fps | ratio | asm.js fps | ratio "
-        + "| first pass: wasm, simd, asm.js ratio |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|\n");
+        + "| first pass: wasm, simd, asm.js ratio | native C fps | wasm ÷ native C |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (String clip : clips) {
       Path file = samples.resolve(clip);
       double[] nativeFps = new double[runs];
+      double[] nativeCFps = new double[runs];
+      boolean dav1d = dav1d(file);
       double[][] fps = new double[VARIANTS.length][runs];
       double[][] firstFps = new double[VARIANTS.length][runs];
       for (int i = 0; i < runs; i++) {
         nativeFps[i] = nativeFps(file);
+        if (!dav1d) {
+          nativeCFps[i] = nativeFps(file, false);
+        }
         for (int v = 0; v < VARIANTS.length; v++) {
           String variant = VARIANTS[v];
           FrameCrc.Result r = FrameCrc.bench(file, variant, variant.equals("asmjs") ? asmDir : wasmDir);
@@ -89,16 +98,42 @@ public final class DecoderBench {
       for (int v = 0; v < VARIANTS.length; v++) {
         md.append(v > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.2f", median(firstFps[v]) / nativeMedian));
       }
-      md.append(" |\n");
+      if (dav1d) {
+        md.append(" | – | – |\n");
+      } else {
+        md.append(" | ").append(stat(nativeCFps)).append(" | ")
+            .append(String.format(Locale.ROOT, "%.2f", median(fps[0]) / median(nativeCFps))).append(" |\n");
+      }
       System.err.println("bench: " + clip + " done");
     }
     BenchReport.updateSection(out, "decoders", md.toString());
   }
 
+  /** Whether the file's first video stream is AV1, which native ffmpeg decodes with libdav1d. */
+  private static boolean dav1d(Path file) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+        "stream=codec_name", "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
+    String codec = new String(p.getInputStream().readAllBytes()).trim();
+    p.waitFor();
+    return codec.equals("av1");
+  }
+
   /** Frames per second of user time of native ffmpeg decoding the file's first video stream, one thread. */
   static double nativeFps(Path file) throws IOException, InterruptedException {
-    String err = commandErr("ffmpeg", "-hide_banner", "-threads", "1", "-benchmark", "-i", file.toString(), "-map",
-        "0:v:0", "-f", "null", "-");
+    return nativeFps(file, true);
+  }
+
+  /**
+   * The same, with FFmpeg's assembly (x86 SIMD) in use or turned off ({@code -cpuflags 0}, leaving its C
+   * functions).
+   */
+  static double nativeFps(Path file, boolean assembly) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner"));
+    if (!assembly) {
+      cmd.addAll(List.of("-cpuflags", "0"));
+    }
+    cmd.addAll(List.of("-threads", "1", "-benchmark", "-i", file.toString(), "-map", "0:v:0", "-f", "null", "-"));
+    String err = commandErr(cmd.toArray(String[]::new));
     Matcher m = UTIME.matcher(err);
     Matcher frames = Pattern.compile("frame=\\s*(\\d+)").matcher(err);
     int n = 0;

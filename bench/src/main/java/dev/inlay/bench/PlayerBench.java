@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,7 @@ public final class PlayerBench {
         switch (part.trim()) {
           case "startup" -> startup(browser, base, runs, b, out);
           case "playback" -> playback(browser, base, seconds, quick ? 1 : 3, b, out);
-          case "memory" -> memory(browser, base, quick, b);
+          case "memory" -> memory(base, quick, b);
           case "sizes" -> sizes(playerDir, b);
           default -> throw new IllegalArgumentException("no player benchmark part " + part);
         }
@@ -203,40 +204,44 @@ public final class PlayerBench {
     md.append(SvgChart.write(out, "playback", "Dropped pictures while playing", "%", bars, 1));
   }
 
-  private static void memory(Browser browser, String base, boolean quick, StringBuilder md) throws IOException {
+  private static void memory(String base, boolean quick, StringBuilder md) throws Exception {
     int runs = quick ? 1 : 3;
     md.append("### Memory\n\nOne player on a 1080p H.264 clip, after 5 s of playback, against the same page without "
-        + "a player: the page's JS heap (`performance.memory`), decoder workers, and the proportional set size "
-        + "(PSS) of all Chromium processes; ").append(runs).append(" runs, each in a fresh browser context "
-        + "(median, with the spread). Target: ≤ 120 MB per 1080p player.\n\n");
+        + "a player: the page's JS heap (`performance.memory`), decoder workers (threads named DedicatedWorker), "
+        + "and the proportional set size (PSS) of the browser's processes; ").append(runs).append(" runs, each in "
+        + "a Chromium of its own started without Playwright (see below why) (median, with the spread). Target: "
+        + "≤ 120 MB per 1080p player.\n\n");
+    String chromium = System.getProperty("inlay.chromium", "/usr/bin/chromium");
+    Duration wait = Duration.ofSeconds(60);
     List<Double> heap0 = new ArrayList<>();
     List<Double> heap1 = new ArrayList<>();
     List<Double> pss0 = new ArrayList<>();
     List<Double> pss1 = new ArrayList<>();
     List<Double> workers = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
-        page.navigate(base + "/play.html");
-        page.evaluate("() => document.getElementById('player').remove()");
-        page.waitForTimeout(1000);
-        heap0.add(((Number) page.evaluate("() => performance.memory.usedJSHeapSize")).doubleValue() / 1e6);
-        pss0.add(ProcessStats.pssBytes("chrom") / 1e6);
-        page.evaluate("() => { const p = document.createElement('inlay-player'); p.id = 'p'; p.muted = true;"
-            + " p.autoplay = true; p.loop = true; p.src = '/media/h264-high-aac-1080p.flv'; document.body.appendChild(p); }");
-        page.waitForFunction("() => document.getElementById('p').readyState >= 2");
-        page.waitForTimeout(quick ? 1000 : 5000);
-        heap1.add(((Number) page.evaluate("() => performance.memory.usedJSHeapSize")).doubleValue() / 1e6);
-        pss1.add(ProcessStats.pssBytes("chrom") / 1e6);
-        workers.add((double) page.workers().size());
+      try (PlainChromium page = PlainChromium.open(chromium, base + "/play.html")) {
+        page.waitFor("document.readyState === 'complete' && document.getElementById('player') !== null", wait);
+        page.evaluate("document.getElementById('player').remove()", wait);
+        Thread.sleep(1000);
+        heap0.add(page.evaluate("performance.memory.usedJSHeapSize", wait).getAsDouble() / 1e6);
+        pss0.add(ProcessStats.pssBytesOfTree(page.pid()) / 1e6);
+        page.evaluate("(() => { const p = document.createElement('inlay-player'); p.id = 'p'; p.muted = true;"
+            + " p.autoplay = true; p.loop = true; p.src = '/media/h264-high-aac-1080p.flv';"
+            + " document.body.appendChild(p); return 0; })()", wait);
+        page.waitFor("document.getElementById('p').readyState >= 2", wait);
+        Thread.sleep(quick ? 1000 : 5000);
+        heap1.add(page.evaluate("performance.memory.usedJSHeapSize", wait).getAsDouble() / 1e6);
+        pss1.add(ProcessStats.pssBytesOfTree(page.pid()) / 1e6);
+        workers.add((double) ProcessStats.threadsOfTree(page.pid(), "DedicatedWorker"));
       }
     }
     md.append("| measure | without player | with one 1080p player | per player |\n|---|---|---|---|\n")
         .append("| page JS heap MB | ").append(stat(heap0)).append(" | ").append(stat(heap1)).append(" | ")
         .append(stat(diff(heap1, heap0))).append(" |\n")
-        .append("| Chromium PSS MB (all processes) | ").append(stat(pss0)).append(" | ").append(stat(pss1))
+        .append("| Chromium PSS MB (its processes) | ").append(stat(pss0)).append(" | ").append(stat(pss1))
         .append(" | ").append(stat(diff(pss1, pss0))).append(" |\n")
         .append("| decoder workers | 0 | ").append(stat(workers)).append(" | ").append(stat(workers)).append(" |\n\n");
-    cycles(browser, base, quick ? 3 : 50, runs, md);
+    cycles(base, quick ? 3 : 50, runs, md);
   }
 
   private static List<Double> diff(List<Double> a, List<Double> b) {
@@ -247,72 +252,89 @@ public final class PlayerBench {
     return d;
   }
 
-  /** Creates and removes players on one page, in each of {@code runs} fresh contexts; heap and workers after. */
-  private static void cycles(Browser browser, String base, int n, int runs, StringBuilder md) throws IOException {
-    String heap = "async () => { window.gc(); await new Promise(r => setTimeout(r, 300)); window.gc();"
-        + " return performance.memory.usedJSHeapSize; }";
+  /**
+   * Creates and removes players on one page, in each of {@code runs} fresh browsers; heap, memory and
+   * workers after. These browsers are started without Playwright ({@link PlainChromium}): the DevTools
+   * network tracking Playwright turns on keeps every fetched body in the page's process.
+   */
+  private static void cycles(String base, int n, int runs, StringBuilder md) throws Exception {
+    String chromium = System.getProperty("inlay.chromium", "/usr/bin/chromium");
+    String heap = "(async () => { window.gc(); await new Promise(r => setTimeout(r, 300)); window.gc();"
+        + " return performance.memory.usedJSHeapSize; })()";
+    String cycle = "(async () => { const p = document.createElement('inlay-player'); p.muted = true;"
+        + " p.autoplay = true; p.src = '/media/h264-baseline-aac-360p.flv';"
+        + " const ok = new Promise((res, rej) => { p.addEventListener('loadeddata', res, {once: true});"
+        + "   p.addEventListener('error', () => rej(new Error('player error')), {once: true}); });"
+        + " document.body.appendChild(p); await ok; await new Promise(r => setTimeout(r, 200)); p.remove();"
+        + " return 0; })()";
+    Duration wait = Duration.ofSeconds(60);
     List<Double> heap0 = new ArrayList<>();
     List<Double> heap1 = new ArrayList<>();
     List<Double> pss0 = new ArrayList<>();
     List<Double> pss1 = new ArrayList<>();
     List<Double> workers0 = new ArrayList<>();
     List<Double> workers1 = new ArrayList<>();
+    List<Double> kept = new ArrayList<>();
     List<String> series = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
-        page.navigate(base + "/play.html");
-        page.evaluate("() => document.getElementById('player').remove()");
-        page.waitForTimeout(500);
-        heap0.add(((Number) page.evaluate(heap)).doubleValue() / 1e6);
-        pss0.add(ProcessStats.pssBytes("chrom") / 1e6);
-        workers0.add((double) page.workers().size());
+      try (PlainChromium page = PlainChromium.open(chromium, base + "/play.html")) {
+        page.waitFor("document.readyState === 'complete' && document.getElementById('player') !== null", wait);
+        page.evaluate("document.getElementById('player').remove()", wait);
+        Thread.sleep(500);
+        heap0.add(page.evaluate(heap, wait).getAsDouble() / 1e6);
+        pss0.add(ProcessStats.pssBytesOfTree(page.pid()) / 1e6);
+        workers0.add((double) ProcessStats.threadsOfTree(page.pid(), "DedicatedWorker"));
         List<String> heaps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-          page.evaluate("async () => { const p = document.createElement('inlay-player'); p.muted = true;"
-              + " p.autoplay = true; p.src = '/media/h264-baseline-aac-360p.flv';"
-              + " const ok = new Promise((res, rej) => { p.addEventListener('loadeddata', res, {once: true});"
-              + "   p.addEventListener('error', () => rej(new Error('player error')), {once: true}); });"
-              + " document.body.appendChild(p); await ok; await new Promise(r => setTimeout(r, 200)); p.remove(); }");
+          page.evaluate(cycle, wait);
           if ((i + 1) % 10 == 0 || i == n - 1) {
-            heaps.add(fmt(((Number) page.evaluate(heap)).doubleValue() / 1e6));
+            heaps.add(fmt(page.evaluate(heap, wait).getAsDouble() / 1e6) + " / "
+                + fmt(ProcessStats.pssBytesOfTree(page.pid()) / 1e6));
           }
         }
-        page.waitForTimeout(11_000); // the page keeps idle decoder workers for 10 s
-        heap1.add(((Number) page.evaluate(heap)).doubleValue() / 1e6);
-        pss1.add(ProcessStats.pssBytes("chrom") / 1e6);
-        workers1.add((double) page.workers().size());
+        kept.add((double) ProcessStats.threadsOfTree(page.pid(), "DedicatedWorker"));
+        Thread.sleep(11_000); // the page keeps idle decoder workers for 10 s
+        heap1.add(page.evaluate(heap, wait).getAsDouble() / 1e6);
+        pss1.add(ProcessStats.pssBytesOfTree(page.pid()) / 1e6);
+        workers1.add((double) ProcessStats.threadsOfTree(page.pid(), "DedicatedWorker"));
         series.add(String.join(", ", heaps));
       }
     }
     // Control: the same page fetching the same file as often, without a player.
     List<Double> control = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
-        page.navigate(base + "/play.html");
-        page.evaluate("() => document.getElementById('player').remove()");
-        page.waitForTimeout(500);
-        page.evaluate(heap);
-        double before = ProcessStats.pssBytes("chrom") / 1e6;
-        page.evaluate("async (n) => { for (let i = 0; i < n; i++) { const r = await fetch('/media/h264-baseline-aac-360p.flv');"
-            + " const rd = r.body.getReader(); for (;;) { const c = await rd.read(); if (c.done) break; } } }", n);
-        page.waitForTimeout(11_000);
-        page.evaluate(heap);
-        control.add(ProcessStats.pssBytes("chrom") / 1e6 - before);
+      try (PlainChromium page = PlainChromium.open(chromium, base + "/play.html")) {
+        page.waitFor("document.readyState === 'complete' && document.getElementById('player') !== null", wait);
+        page.evaluate("document.getElementById('player').remove()", wait);
+        Thread.sleep(500);
+        page.evaluate(heap, wait);
+        double before = ProcessStats.pssBytesOfTree(page.pid()) / 1e6;
+        page.evaluate("(async () => { for (let i = 0; i < " + n + "; i++) {"
+            + " const r = await fetch('/media/h264-baseline-aac-360p.flv');"
+            + " const rd = r.body.getReader(); for (;;) { const c = await rd.read(); if (c.done) break; } } })()", wait);
+        Thread.sleep(11_000);
+        page.evaluate(heap, wait);
+        control.add(ProcessStats.pssBytesOfTree(page.pid()) / 1e6 - before);
       }
     }
     md.append("After ").append(n).append(" create/play/remove cycles of a 360p player on one page, ").append(runs)
-        .append(" runs in fresh contexts, measured 11 s after the last (the page keeps up to two decoder "
-            + "workers of removed players for 10 s; JS heap after a forced collection; a growing heap or worker "
-            + "count would be a leak):\n\n")
+        .append(" runs, each in a Chromium of its own started without Playwright and driven over the DevTools "
+            + "protocol's Runtime domain only (the network tracking Playwright turns on keeps every fetched body "
+            + "in the page's process, about 2 MB a cycle here), measured 11 s after the last (the page keeps up "
+            + "to two decoder workers of removed players for 10 s; JS heap after a forced collection; PSS of "
+            + "that Chromium's processes; workers counted as its threads named DedicatedWorker; a growing heap, "
+            + "PSS or worker count would be a leak):\n\n")
         .append("| measure | before | after | change |\n|---|---|---|---|\n")
         .append("| page JS heap MB | ").append(stat(heap0)).append(" | ").append(stat(heap1)).append(" | ")
         .append(stat(diff(heap1, heap0))).append(" |\n")
-        .append("| Chromium PSS MB (all processes) | ").append(stat(pss0)).append(" | ").append(stat(pss1))
+        .append("| Chromium PSS MB (its processes) | ").append(stat(pss0)).append(" | ").append(stat(pss1))
         .append(" | ").append(stat(diff(pss1, pss0))).append(" |\n")
         .append("| workers | ").append(stat(workers0)).append(" | ").append(stat(workers1)).append(" | ")
         .append(stat(diff(workers1, workers0))).append(" |\n")
+        .append("| workers just after the last cycle (kept for a next player) | | ").append(stat(kept))
+        .append(" | |\n")
         .append("| control: Chromium PSS MB after the same ").append(n).append(" fetches of the file, no player | | | ")
-        .append(stat(control)).append(" |\n\nJS heap every ten cycles, MB, per run:\n\n");
+        .append(stat(control)).append(" |\n\nJS heap / PSS every ten cycles, MB, per run:\n\n");
     for (String s : series) {
       md.append("- ").append(s).append("\n");
     }

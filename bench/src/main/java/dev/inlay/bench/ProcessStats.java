@@ -72,6 +72,28 @@ final class ProcessStats {
     return kb * 1024;
   }
 
+  /** How many threads of a process and its descendants have this name (Chromium's worker threads:
+   * "DedicatedWorker", the first 15 characters of "DedicatedWorker thread"). */
+  static int threadsOfTree(long pid, String name) throws IOException {
+    int n = 0;
+    for (long p : tree(pid)) {
+      try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(p), "task"))) {
+        for (Path t : tasks.toList()) {
+          try {
+            if (Files.readString(t.resolve("comm")).trim().equals(name)) {
+              n++;
+            }
+          } catch (IOException e) {
+            // ended meanwhile
+          }
+        }
+      } catch (IOException e) {
+        // ended meanwhile
+      }
+    }
+    return n;
+  }
+
   /** The process and every process below it, from /proc/PID/stat parent links. */
   private static java.util.List<Long> tree(long root) throws IOException {
     java.util.Map<Long, Long> parent = new java.util.HashMap<>();

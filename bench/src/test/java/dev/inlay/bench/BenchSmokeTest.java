@@ -65,6 +65,9 @@ class BenchSmokeTest {
     assertTrue(text.contains("<!-- bench:player -->") && text.contains("| VOD WebM VP9 720p |")
         && text.contains("`inlay.js`") && text.contains("(reference)"), text);
     assertTrue(text.contains("<!-- bench:player-memory -->") && text.contains("| workers | 0 | 0 | 0 |"), text);
+    // Workers are counted (as threads of the browser's processes): the removed players' are there at first.
+    assertTrue(java.util.regex.Pattern.compile("\\| workers just after the last cycle \\(kept for a next player\\) \\| \\| [12]")
+        .matcher(text).find(), text);
     assertTrue(Files.readString(tmp.resolve("charts/startup.svg")).contains("<svg")
         && Files.exists(tmp.resolve("charts/playback.svg")), "charts");
   }

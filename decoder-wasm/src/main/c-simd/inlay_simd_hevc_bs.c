@@ -1,8 +1,9 @@
 /*
- * HEVC deblocking boundary strengths (ITU-T H.265 8.7.2.4) for the SIMD builds, in place of FFmpeg's
+ * HEVC deblocking boundary strengths (ITU-T H.265 8.7.2.4) for the SIMD builds, and the plain Wasm builds
+ * (which compare eight bytes at a time instead of sixteen), in place of FFmpeg's
  * ff_hevc_deblocking_boundary_strengths (the link wraps it). FFmpeg works out the strength of every
  * four-sample edge segment on its own; most segments inside an inter block separate samples with the same
- * motion, whose strength is 0. Here the motion of whole rows is compared sixteen bytes at a time first, and
+ * motion, whose strength is 0. Here the motion of whole rows is compared many bytes at a time first, and
  * only rows with a difference go segment by segment.
  *
  * The strengths, as FFmpeg stores them (2: intra on either side; 1: a coded luma residual on either side
@@ -13,37 +14,20 @@
  */
 #include <string.h>
 
-#include "inlay_simd.h"
-
 #include "libavcodec/hevcdec.h"
 
-/* Whether n bytes at a and b are equal. */
-INLINE int same_bytes(const void *a, const void *b, size_t n)
-{
-    const uint8_t *p = a, *q = b;
-    V diff = wasm_i8x16_splat(0);
-    for (; n >= 16; n -= 16, p += 16, q += 16) {
-        diff = wasm_v128_or(diff, wasm_v128_xor(wasm_v128_load(p), wasm_v128_load(q)));
-    }
-    if (wasm_v128_any_true(diff)) {
-        return 0;
-    }
-    for (; n; n--, p++, q++) {
-        if (*p != *q) {
-            return 0;
-        }
-    }
-    return 1;
-}
+#ifdef __wasm_simd128__
+#include "inlay_simd.h"
 
-/* Whether two motion fields are the same, padding aside: then the strength between them is 0. */
-INLINE int same_motion(const MvField *a, const MvField *b)
+/* Whether n bytes (a multiple of CHUNK) at p and q differ. */
+#define CHUNK 16
+INLINE int chunks_differ(const uint8_t *p, const uint8_t *q, size_t n)
 {
-    uint64_t va, vb;
-    memcpy(&va, a, 8);
-    memcpy(&vb, b, 8);
-    return va == vb && a->ref_idx[0] == b->ref_idx[0] && a->ref_idx[1] == b->ref_idx[1]
-        && a->pred_flag == b->pred_flag;
+    V diff = wasm_i8x16_splat(0);
+    for (size_t i = 0; i < n; i += 16) {
+        diff = wasm_v128_or(diff, wasm_v128_xor(wasm_v128_load(p + i), wasm_v128_load(q + i)));
+    }
+    return wasm_v128_any_true(diff);
 }
 
 /* Zeroes n (2, 4, 8 or 16) bytes. */
@@ -59,6 +43,60 @@ INLINE void zero_bytes(uint8_t *p, int n)
     } else {
         memset(p, 0, n);
     }
+}
+#else
+/* The plain Wasm builds take the same file, comparing and clearing eight bytes at a time. */
+#include "../c-swar/inlay_swar.h"
+
+#define CHUNK 8
+INLINE int chunks_differ(const uint8_t *p, const uint8_t *q, size_t n)
+{
+    uint64_t diff = 0;
+    for (size_t i = 0; i < n; i += 8) {
+        diff |= rd64(p + i) ^ rd64(q + i);
+    }
+    return diff != 0;
+}
+
+INLINE void zero_bytes(uint8_t *p, int n)
+{
+    if (n == 16) {
+        wr64(p, 0);
+        wr64(p + 8, 0);
+    } else if (n == 8) {
+        wr64(p, 0);
+    } else if (n == 4) {
+        wr32(p, 0);
+    } else {
+        memset(p, 0, n);
+    }
+}
+#endif
+
+/* Whether n bytes at a and b are equal. */
+INLINE int same_bytes(const void *a, const void *b, size_t n)
+{
+    const uint8_t *p = a, *q = b;
+    size_t bulk = n - n % CHUNK;
+    if (chunks_differ(p, q, bulk)) {
+        return 0;
+    }
+    for (size_t i = bulk; i < n; i++) {
+        if (p[i] != q[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Whether two motion fields are the same, padding aside: then the strength between them is 0. */
+INLINE int same_motion(const MvField *a, const MvField *b)
+{
+    uint64_t va, vb;
+    memcpy(&va, a, 8);
+    memcpy(&vb, b, 8);
+    return va == vb && a->ref_idx[0] == b->ref_idx[0] && a->ref_idx[1] == b->ref_idx[1]
+        && a->pred_flag == b->pred_flag;
 }
 
 /* Whether |a - b| reaches a whole luma sample (four quarter samples) in x or y. */

@@ -135,6 +135,133 @@ static void avg_mc00_8(uint8_t *dst, const uint8_t *src, ptrdiff_t stride) { cop
 static void put_mc00_4(uint8_t *dst, const uint8_t *src, ptrdiff_t stride) { copy_block(dst, src, stride, 4, 0); }
 static void avg_mc00_4(uint8_t *dst, const uint8_t *src, ptrdiff_t stride) { copy_block(dst, src, stride, 4, 1); }
 
+/* ---- luma half and quarter samples (8.4.2.2.1) -------------------------------------------------- */
+
+/* The half sample of equation 8-241 for the samples in the 16-bit lanes of six registers (taps E, F, G,
+ * H, I, J: the lane of each holds that tap of one output): Clip1((E - 5F + 20G + 20H - 5I + J + 16) >> 5).
+ * The sum lies in -2550..10710; 8192 added to it (256 << 5) keeps every lane non-negative and below 2^15,
+ * and (sum + 16 + 8192) >> 5 is then 256 more than the unclipped sample (0 to 591), clipped by bits 8 and
+ * 9 as in inlay_swar_hevc.c. */
+INLINE uint64_t six_tap_lanes(uint64_t e, uint64_t f, uint64_t g, uint64_t h, uint64_t i, uint64_t j)
+{
+    const uint64_t ones = 0x0001000100010001ULL;
+    uint64_t u = e + j + (g + h) * 20 + 0x2010201020102010ULL - (f + i) * 5;
+    uint64_t v = (u >> 5) & 0x03FF03FF03FF03FFULL;
+    uint64_t in_range = ((v >> 8) & ones) * 0xFF;
+    uint64_t over = ((v >> 9) & ones) * 0xFF;
+    return (v & in_range & LANES_LO) | over;
+}
+
+/* Eight outputs from six registers of eight samples each (the bytes of tap k of output n in byte n of
+ * register k), even and odd bytes in two rounds of lanes. */
+INLINE uint64_t six_tap8(uint64_t e, uint64_t f, uint64_t g, uint64_t h, uint64_t i, uint64_t j)
+{
+    uint64_t even = six_tap_lanes(e & LANES_LO, f & LANES_LO, g & LANES_LO, h & LANES_LO, i & LANES_LO,
+                                  j & LANES_LO);
+    uint64_t odd = six_tap_lanes((e >> 8) & LANES_LO, (f >> 8) & LANES_LO, (g >> 8) & LANES_LO,
+                                 (h >> 8) & LANES_LO, (i >> 8) & LANES_LO, (j >> 8) & LANES_LO);
+    return even | (odd << 8);
+}
+
+INLINE uint64_t six_tap4(uint64_t e, uint64_t f, uint64_t g, uint64_t h, uint64_t i, uint64_t j)
+{
+    return pack32(six_tap_lanes(spread32((uint32_t)e), spread32((uint32_t)f), spread32((uint32_t)g),
+                                spread32((uint32_t)h), spread32((uint32_t)i), spread32((uint32_t)j)));
+}
+
+INLINE uint64_t six_tap_w(uint64_t e, uint64_t f, uint64_t g, uint64_t h, uint64_t i, uint64_t j, int w)
+{
+    return w == 8 ? six_tap8(e, f, g, h, i, j) : six_tap4(e, f, g, h, i, j);
+}
+
+/* The horizontal half samples (b) of a size x size block into out (stride 16). */
+static void half_h(uint8_t *out, const uint8_t *src, ptrdiff_t stride, int size)
+{
+    const int w = size == 4 ? 4 : 8;
+    for (int y = 0; y < size; y++, src += stride, out += 16)
+        for (int x = 0; x < size; x += w) {
+            const uint8_t *s = src + x;
+            uint64_t v = six_tap_w(load_w(s - 2, w), load_w(s - 1, w), load_w(s, w), load_w(s + 1, w),
+                                   load_w(s + 2, w), load_w(s + 3, w), w);
+            store_w(out + x, v, w, 0);
+        }
+}
+
+/* The vertical half samples (h) of a size x size block into out (stride 16), six rows at a time. */
+static void half_v(uint8_t *out, const uint8_t *src, ptrdiff_t stride, int size)
+{
+    const int w = size == 4 ? 4 : 8;
+    for (int x = 0; x < size; x += w) {
+        const uint8_t *s = src + x - 2 * stride;
+        uint64_t e = load_w(s, w), f = load_w(s + stride, w), g = load_w(s + 2 * stride, w);
+        uint64_t h = load_w(s + 3 * stride, w), i = load_w(s + 4 * stride, w);
+        s += 5 * stride;
+        for (int y = 0; y < size; y++, s += stride) {
+            uint64_t j = load_w(s, w);
+            store_w(out + y * 16 + x, six_tap_w(e, f, g, h, i, j, w), w, 0);
+            e = f;
+            f = g;
+            g = h;
+            h = i;
+            i = j;
+        }
+    }
+}
+
+/* dst = the rounded average of a (stride as) and b (stride 16), or that averaged with dst again. */
+static void average_into(uint8_t *dst, ptrdiff_t stride, const uint8_t *a, ptrdiff_t as, const uint8_t *b,
+                         int size, int avg)
+{
+    const int w = size == 4 ? 4 : 8;
+    for (int y = 0; y < size; y++, dst += stride, a += as, b += 16)
+        for (int x = 0; x < size; x += w) {
+            uint64_t v = w == 8 ? avg64(load_w(a + x, w), load_w(b + x, w))
+                                : avg32((uint32_t)load_w(a + x, w), (uint32_t)load_w(b + x, w));
+            store_w(dst + x, v, w, avg);
+        }
+}
+
+/* Luma prediction at quarter position (dx, dy) in {0, 1, 2, 3}, for the positions without the centre
+ * half sample j: b and h themselves, and the quarter samples a, c, d, n (a half sample averaged with its
+ * full-sample neighbour) and e, g, p, r (b or s averaged with h or m), equations 8-250 to 8-261. */
+static void quarter(uint8_t *dst, const uint8_t *src, ptrdiff_t stride, int size, int dx, int dy, int avg)
+{
+    uint8_t horizontal[16 * 16], vertical[16 * 16];
+    if (dy == 0) {                      /* a, b, c */
+        half_h(horizontal, src, stride, size);
+        if (dx == 2)
+            average_into(dst, stride, horizontal, 16, horizontal, size, avg);
+        else
+            average_into(dst, stride, src + (dx == 3), stride, horizontal, size, avg);
+    } else if (dx == 0) {               /* d, h, n */
+        half_v(vertical, src, stride, size);
+        if (dy == 2)
+            average_into(dst, stride, vertical, 16, vertical, size, avg);
+        else
+            average_into(dst, stride, src + (dy == 3) * stride, stride, vertical, size, avg);
+    } else {                            /* e, g, p, r */
+        half_h(horizontal, src + (dy == 3) * stride, stride, size);
+        half_v(vertical, src + (dx == 3), stride, size);
+        average_into(dst, stride, horizontal, 16, vertical, size, avg);
+    }
+}
+
+#define QUARTER(size, dx, dy)                                                                          \
+    static void put_mc##dx##dy##_##size(uint8_t *dst, const uint8_t *src, ptrdiff_t stride)            \
+    {                                                                                                  \
+        quarter(dst, src, stride, size, dx, dy, 0);                                                    \
+    }                                                                                                  \
+    static void avg_mc##dx##dy##_##size(uint8_t *dst, const uint8_t *src, ptrdiff_t stride)            \
+    {                                                                                                  \
+        quarter(dst, src, stride, size, dx, dy, 1);                                                    \
+    }
+#define QUARTERS(size)                                                                                 \
+    QUARTER(size, 1, 0) QUARTER(size, 2, 0) QUARTER(size, 3, 0) QUARTER(size, 0, 1) QUARTER(size, 0, 2) \
+    QUARTER(size, 0, 3) QUARTER(size, 1, 1) QUARTER(size, 3, 1) QUARTER(size, 1, 3) QUARTER(size, 3, 3)
+QUARTERS(16)
+QUARTERS(8)
+QUARTERS(4)
+
 /* ---- set-up -------------------------------------------------------------------------------------- */
 
 void __real_ff_h264chroma_init(H264ChromaContext *c, int bit_depth);
@@ -151,15 +278,36 @@ void __wrap_ff_h264chroma_init(H264ChromaContext *c, int bit_depth)
     c->avg_h264_chroma_pixels_tab[1] = avg_chroma_mc4;
 }
 
-void __wrap_ff_h264qpel_init(H264QpelContext *c, int bit_depth)
+/* Puts this file's functions in the quarter-sample tables of 8-bit video. */
+static void swar_qpel_tables(H264QpelContext *c)
 {
-    __real_ff_h264qpel_init(c, bit_depth);
-    if (bit_depth != 8)
-        return;
     c->put_h264_qpel_pixels_tab[0][0] = put_mc00_16;
     c->avg_h264_qpel_pixels_tab[0][0] = avg_mc00_16;
     c->put_h264_qpel_pixels_tab[1][0] = put_mc00_8;
     c->avg_h264_qpel_pixels_tab[1][0] = avg_mc00_8;
     c->put_h264_qpel_pixels_tab[2][0] = put_mc00_4;
     c->avg_h264_qpel_pixels_tab[2][0] = avg_mc00_4;
+    /* the table's index is dx + 4 * dy */
+#define SET_QUARTERS(t, size)                                                                          \
+    c->put_h264_qpel_pixels_tab[t][1] = put_mc10_##size;  c->avg_h264_qpel_pixels_tab[t][1] = avg_mc10_##size;   \
+    c->put_h264_qpel_pixels_tab[t][2] = put_mc20_##size;  c->avg_h264_qpel_pixels_tab[t][2] = avg_mc20_##size;   \
+    c->put_h264_qpel_pixels_tab[t][3] = put_mc30_##size;  c->avg_h264_qpel_pixels_tab[t][3] = avg_mc30_##size;   \
+    c->put_h264_qpel_pixels_tab[t][4] = put_mc01_##size;  c->avg_h264_qpel_pixels_tab[t][4] = avg_mc01_##size;   \
+    c->put_h264_qpel_pixels_tab[t][5] = put_mc11_##size;  c->avg_h264_qpel_pixels_tab[t][5] = avg_mc11_##size;   \
+    c->put_h264_qpel_pixels_tab[t][7] = put_mc31_##size;  c->avg_h264_qpel_pixels_tab[t][7] = avg_mc31_##size;   \
+    c->put_h264_qpel_pixels_tab[t][8] = put_mc02_##size;  c->avg_h264_qpel_pixels_tab[t][8] = avg_mc02_##size;   \
+    c->put_h264_qpel_pixels_tab[t][12] = put_mc03_##size; c->avg_h264_qpel_pixels_tab[t][12] = avg_mc03_##size;  \
+    c->put_h264_qpel_pixels_tab[t][13] = put_mc13_##size; c->avg_h264_qpel_pixels_tab[t][13] = avg_mc13_##size;  \
+    c->put_h264_qpel_pixels_tab[t][15] = put_mc33_##size; c->avg_h264_qpel_pixels_tab[t][15] = avg_mc33_##size;
+    SET_QUARTERS(0, 16)
+    SET_QUARTERS(1, 8)
+    SET_QUARTERS(2, 4)
+#undef SET_QUARTERS
+}
+
+void __wrap_ff_h264qpel_init(H264QpelContext *c, int bit_depth)
+{
+    __real_ff_h264qpel_init(c, bit_depth);
+    if (bit_depth == 8)
+        swar_qpel_tables(c);
 }

@@ -2,8 +2,10 @@
  * Checks the 64-bit scalar H.264 motion compensation of the Wasm builds without SIMD (inlay_swar_h264.c)
  * against references written from ITU-T H.264: chroma sample interpolation (8.4.2.2.2, equation 8-270)
  * for every fractional position, block width 8 and 4 and heights 1 to 16, put and average (the rounded
- * mean of 8.4.2.3.1); and the full-sample luma copies and averages of 16, 8 and 4 pixels square. Pixels
- * are random, with runs of 0 and 255 (the sums' limits); nothing outside the block may change.
+ * mean of 8.4.2.3.1); the full-sample luma copies and averages of 16, 8 and 4 pixels square; and the luma
+ * half and quarter samples (8.4.2.2.1, 8-241 to 8-261) at the ten positions without the centre half
+ * sample, for 16, 8 and 4 pixels square. Pixels are random, with runs of 0 and 255 (the sums' limits);
+ * nothing outside the block may change.
  * Built without -msimd128, as the builds that use these are. Prints the number of cases and mismatches;
  * exits non-zero on any mismatch.
  */
@@ -14,7 +16,7 @@
 
 #include "../../main/c-swar/inlay_swar_h264.c"
 
-enum { STRIDE = 48, ROWS = 24 };
+enum { STRIDE = 48, ROWS = 26 };
 
 static uint8_t pixel(void)
 {
@@ -28,20 +30,72 @@ static void fill(uint8_t *p, int n)
         p[i] = pixel();
 }
 
+static int clip255(int v) { return v < 0 ? 0 : v > 255 ? 255 : v; }
+
+/* Half samples of 8.4.2.2.1 (8-241, 8-242), from the six samples around (x, y) of p (stride STRIDE). */
+static int ref_b(const uint8_t *p, int x, int y)
+{
+    const uint8_t *r = p + y * STRIDE + x;
+    return clip255((r[-2] - 5 * r[-1] + 20 * r[0] + 20 * r[1] - 5 * r[2] + r[3] + 16) >> 5);
+}
+
+static int ref_h(const uint8_t *p, int x, int y)
+{
+    const uint8_t *c = p + y * STRIDE + x;
+    return clip255((c[-2 * STRIDE] - 5 * c[-STRIDE] + 20 * c[0] + 20 * c[STRIDE] - 5 * c[2 * STRIDE]
+                    + c[3 * STRIDE] + 16) >> 5);
+}
+
+/* The luma prediction sample at quarter position (dx, dy) of sample (x, y), 8-250 to 8-261, for the
+ * positions without the centre half sample j. */
+static int quarter_ref(const uint8_t *p, int x, int y, int dx, int dy)
+{
+    int G = p[y * STRIDE + x];
+    switch (dx + 4 * dy) {
+    case 1: return (G + ref_b(p, x, y) + 1) >> 1;                              /* a */
+    case 2: return ref_b(p, x, y);                                              /* b */
+    case 3: return (p[y * STRIDE + x + 1] + ref_b(p, x, y) + 1) >> 1;          /* c */
+    case 4: return (G + ref_h(p, x, y) + 1) >> 1;                              /* d */
+    case 8: return ref_h(p, x, y);                                              /* h */
+    case 12: return (p[(y + 1) * STRIDE + x] + ref_h(p, x, y) + 1) >> 1;       /* n */
+    case 5: return (ref_b(p, x, y) + ref_h(p, x, y) + 1) >> 1;                /* e */
+    case 7: return (ref_b(p, x, y) + ref_h(p, x + 1, y) + 1) >> 1;            /* g */
+    case 13: return (ref_b(p, x, y + 1) + ref_h(p, x, y) + 1) >> 1;           /* p */
+    default: return (ref_b(p, x, y + 1) + ref_h(p, x + 1, y) + 1) >> 1;       /* r (15) */
+    }
+}
+
 int main(void)
 {
     static uint8_t src[ROWS * STRIDE], dst[ROWS * STRIDE], want[ROWS * STRIDE];
     h264_chroma_mc_func chroma[2][2] = {{put_chroma_mc8, avg_chroma_mc8}, {put_chroma_mc4, avg_chroma_mc4}};
     qpel_mc_func copies[3][2] = {{put_mc00_16, avg_mc00_16}, {put_mc00_8, avg_mc00_8}, {put_mc00_4, avg_mc00_4}};
     int cases = 0, mismatches = 0;
-    for (int t = 0; t < 200000; t++) {
+    for (int t = 0; t < 300000; t++) {
         fill(src, sizeof(src));
         fill(dst, sizeof(dst));
         memcpy(want, dst, sizeof(dst));
         int avg = test_range(0, 1);
         /* blocks start anywhere in a row, so that loads are unaligned */
         int off = test_range(0, 8);
-        if (t % 2 == 0) {
+        if (t % 3 == 2) {
+            static const int positions[10] = {1, 2, 3, 4, 5, 7, 8, 12, 13, 15};
+            int which = test_range(0, 2), size = 16 >> which, pos = positions[test_range(0, 9)];
+            int dx = pos & 3, dy = pos >> 2;
+            /* three rows and columns of margin for the filter taps */
+            const uint8_t *base = src + 3 * STRIDE + 3;
+            for (int i = 0; i < size; i++)
+                for (int j = 0; j < size; j++) {
+                    int v = quarter_ref(base + off, j, i, dx, dy);
+                    uint8_t *o = want + 3 * STRIDE + 3 + off + i * STRIDE + j;
+                    *o = avg ? (uint8_t)((*o + v + 1) >> 1) : (uint8_t)v;
+                }
+            H264QpelContext qc;
+            memset(&qc, 0, sizeof(qc));
+            swar_qpel_tables(&qc);
+            (avg ? qc.avg_h264_qpel_pixels_tab : qc.put_h264_qpel_pixels_tab)[which][pos](
+                dst + 3 * STRIDE + 3 + off, base + off, STRIDE);
+        } else if (t % 3 == 0) {
             int wide = test_range(0, 1), w = wide ? 4 : 8;
             int h = test_range(1, 16), x = test_range(0, 7), y = test_range(0, 7);
             int A = (8 - x) * (8 - y), B = x * (8 - y), C = (8 - x) * y, D = x * y;

@@ -174,21 +174,23 @@ INLINE uint64_t six_tap_w(uint64_t e, uint64_t f, uint64_t g, uint64_t h, uint64
     return w == 8 ? six_tap8(e, f, g, h, i, j) : six_tap4(e, f, g, h, i, j);
 }
 
-/* The horizontal half samples (b) of a size x size block into out (stride 16). */
-static void half_h(uint8_t *out, const uint8_t *src, ptrdiff_t stride, int size)
+/* The horizontal half samples (b) of a size x size block into out (stride os), or averaged with what
+ * is there. */
+static void half_h(uint8_t *out, ptrdiff_t os, const uint8_t *src, ptrdiff_t stride, int size, int avg)
 {
     const int w = size == 4 ? 4 : 8;
-    for (int y = 0; y < size; y++, src += stride, out += 16)
+    for (int y = 0; y < size; y++, src += stride, out += os)
         for (int x = 0; x < size; x += w) {
             const uint8_t *s = src + x;
             uint64_t v = six_tap_w(load_w(s - 2, w), load_w(s - 1, w), load_w(s, w), load_w(s + 1, w),
                                    load_w(s + 2, w), load_w(s + 3, w), w);
-            store_w(out + x, v, w, 0);
+            store_w(out + x, v, w, avg);
         }
 }
 
-/* The vertical half samples (h) of a size x size block into out (stride 16), six rows at a time. */
-static void half_v(uint8_t *out, const uint8_t *src, ptrdiff_t stride, int size)
+/* The vertical half samples (h) of a size x size block into out (stride os), or averaged with what is
+ * there; six rows at a time. */
+static void half_v(uint8_t *out, ptrdiff_t os, const uint8_t *src, ptrdiff_t stride, int size, int avg)
 {
     const int w = size == 4 ? 4 : 8;
     for (int x = 0; x < size; x += w) {
@@ -198,7 +200,7 @@ static void half_v(uint8_t *out, const uint8_t *src, ptrdiff_t stride, int size)
         s += 5 * stride;
         for (int y = 0; y < size; y++, s += stride) {
             uint64_t j = load_w(s, w);
-            store_w(out + y * 16 + x, six_tap_w(e, f, g, h, i, j, w), w, 0);
+            store_w(out + y * os + x, six_tap_w(e, f, g, h, i, j, w), w, avg);
             e = f;
             f = g;
             g = h;
@@ -227,21 +229,19 @@ static void average_into(uint8_t *dst, ptrdiff_t stride, const uint8_t *a, ptrdi
 static void quarter(uint8_t *dst, const uint8_t *src, ptrdiff_t stride, int size, int dx, int dy, int avg)
 {
     uint8_t horizontal[16 * 16], vertical[16 * 16];
-    if (dy == 0) {                      /* a, b, c */
-        half_h(horizontal, src, stride, size);
-        if (dx == 2)
-            average_into(dst, stride, horizontal, 16, horizontal, size, avg);
-        else
-            average_into(dst, stride, src + (dx == 3), stride, horizontal, size, avg);
-    } else if (dx == 0) {               /* d, h, n */
-        half_v(vertical, src, stride, size);
-        if (dy == 2)
-            average_into(dst, stride, vertical, 16, vertical, size, avg);
-        else
-            average_into(dst, stride, src + (dy == 3) * stride, stride, vertical, size, avg);
+    if (dx == 2 && dy == 0) {           /* b */
+        half_h(dst, stride, src, stride, size, avg);
+    } else if (dx == 0 && dy == 2) {    /* h */
+        half_v(dst, stride, src, stride, size, avg);
+    } else if (dy == 0) {               /* a, c */
+        half_h(horizontal, 16, src, stride, size, 0);
+        average_into(dst, stride, src + (dx == 3), stride, horizontal, size, avg);
+    } else if (dx == 0) {               /* d, n */
+        half_v(vertical, 16, src, stride, size, 0);
+        average_into(dst, stride, src + (dy == 3) * stride, stride, vertical, size, avg);
     } else {                            /* e, g, p, r */
-        half_h(horizontal, src + (dy == 3) * stride, stride, size);
-        half_v(vertical, src + (dx == 3), stride, size);
+        half_h(horizontal, 16, src + (dy == 3) * stride, stride, size, 0);
+        half_v(vertical, 16, src + (dx == 3), stride, size, 0);
         average_into(dst, stride, horizontal, 16, vertical, size, avg);
     }
 }

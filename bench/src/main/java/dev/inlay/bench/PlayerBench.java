@@ -211,7 +211,6 @@ public final class PlayerBench {
         + "and the proportional set size (PSS) of the browser's processes; ").append(runs).append(" runs, each in "
         + "a Chromium of its own started without Playwright (see below why) (median, with the spread). Target: "
         + "≤ 120 MB per 1080p player.\n\n");
-    String chromium = System.getProperty("inlay.chromium", "/usr/bin/chromium");
     Duration wait = Duration.ofSeconds(60);
     List<Double> heap0 = new ArrayList<>();
     List<Double> heap1 = new ArrayList<>();
@@ -219,9 +218,7 @@ public final class PlayerBench {
     List<Double> pss1 = new ArrayList<>();
     List<Double> workers = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      try (PlainChromium page = PlainChromium.open(chromium, base + "/play.html")) {
-        page.waitFor("document.readyState === 'complete' && document.getElementById('player') !== null", wait);
-        page.evaluate("document.getElementById('player').remove()", wait);
+      try (PlainChromium page = emptyPage(base)) {
         Thread.sleep(1000);
         heap0.add(page.evaluate("performance.memory.usedJSHeapSize", wait).getAsDouble() / 1e6);
         pss0.add(ProcessStats.pssBytesOfTree(page.pid()) / 1e6);
@@ -244,6 +241,21 @@ public final class PlayerBench {
     cycles(base, quick ? 3 : 50, runs, md);
   }
 
+  /** The demo page without its player, in a Chromium of its own ({@link PlainChromium}). */
+  private static PlainChromium emptyPage(String base) throws Exception {
+    PlainChromium page = PlainChromium.open(System.getProperty("inlay.chromium", "/usr/bin/chromium"),
+        base + "/play.html");
+    try {
+      Duration wait = Duration.ofSeconds(60);
+      page.waitFor("document.readyState === 'complete' && document.getElementById('player') !== null", wait);
+      page.evaluate("document.getElementById('player').remove()", wait);
+      return page;
+    } catch (Exception e) {
+      page.close();
+      throw e;
+    }
+  }
+
   private static List<Double> diff(List<Double> a, List<Double> b) {
     List<Double> d = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
@@ -258,7 +270,6 @@ public final class PlayerBench {
    * network tracking Playwright turns on keeps every fetched body in the page's process.
    */
   private static void cycles(String base, int n, int runs, StringBuilder md) throws Exception {
-    String chromium = System.getProperty("inlay.chromium", "/usr/bin/chromium");
     String heap = "(async () => { window.gc(); await new Promise(r => setTimeout(r, 300)); window.gc();"
         + " return performance.memory.usedJSHeapSize; })()";
     String cycle = "(async () => { const p = document.createElement('inlay-player'); p.muted = true;"
@@ -277,9 +288,7 @@ public final class PlayerBench {
     List<Double> kept = new ArrayList<>();
     List<String> series = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      try (PlainChromium page = PlainChromium.open(chromium, base + "/play.html")) {
-        page.waitFor("document.readyState === 'complete' && document.getElementById('player') !== null", wait);
-        page.evaluate("document.getElementById('player').remove()", wait);
+      try (PlainChromium page = emptyPage(base)) {
         Thread.sleep(500);
         heap0.add(page.evaluate(heap, wait).getAsDouble() / 1e6);
         pss0.add(ProcessStats.pssBytesOfTree(page.pid()) / 1e6);
@@ -303,9 +312,7 @@ public final class PlayerBench {
     // Control: the same page fetching the same file as often, without a player.
     List<Double> control = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      try (PlainChromium page = PlainChromium.open(chromium, base + "/play.html")) {
-        page.waitFor("document.readyState === 'complete' && document.getElementById('player') !== null", wait);
-        page.evaluate("document.getElementById('player').remove()", wait);
+      try (PlainChromium page = emptyPage(base)) {
         Thread.sleep(500);
         page.evaluate(heap, wait);
         double before = ProcessStats.pssBytesOfTree(page.pid()) / 1e6;

@@ -3,6 +3,8 @@ package dev.inlay.server.live;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -11,7 +13,9 @@ import reactor.core.publisher.Sinks;
  * An HTTP-FLV viewer whose tags are written straight to its Netty connection by its event loop, with no
  * queue or reactive stream of its own: the connection's outbound buffer is the queue, and it holds at most
  * maxPending writes before the viewer skips to the next keyframe. Until the response head has gone out
- * ({@link #open()}), its start and any live tags wait in a backlog.
+ * ({@link #open()}), its start and any live tags wait in a backlog. While nothing waits in the outbound
+ * buffer, a tag goes to the socket with one system call ({@link DirectSend}) where the transport allows;
+ * what the socket does not take then waits in the outbound buffer as usual.
  */
 final class ChannelViewer extends LiveViewer {
   private final Channel channel;
@@ -20,6 +24,10 @@ final class ChannelViewer extends LiveViewer {
   private final Sinks.Empty<Void> done = Sinks.empty();
   private ArrayDeque<LiveTag> backlog = new ArrayDeque<>();
   private LiveTag first;
+  /** Null when tags must go through the pipeline. */
+  private final DirectSend direct;
+  /** Whether a write may wait in the outbound buffer (false: known empty, without looking). */
+  private boolean queued = true;
 
   /** delay: where written tags are timed, or null for a viewer that is not timed. */
   ChannelViewer(Channel channel, int maxPending, TagDelay delay) {
@@ -27,6 +35,7 @@ final class ChannelViewer extends LiveViewer {
     this.channel = channel;
     this.maxPending = maxPending;
     this.delay = delay;
+    this.direct = DirectSend.of(channel);
     channel.closeFuture().addListener(f -> done.tryEmitEmpty());
   }
 
@@ -57,6 +66,7 @@ final class ChannelViewer extends LiveViewer {
       channel.write(buffer(t), channel.voidPromise());
     }
     backlog = null;
+    queued = true;
     channel.flush();
   }
 
@@ -74,6 +84,9 @@ final class ChannelViewer extends LiveViewer {
     if (backlog != null) {
       return backlog.size() >= maxPending;
     }
+    if (!queued) {
+      return false;
+    }
     ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
     return out != null && out.size() >= maxPending;
   }
@@ -85,10 +98,34 @@ final class ChannelViewer extends LiveViewer {
     }
     if (backlog != null) {
       backlog.add(tag);
-    } else {
-      channel.writeAndFlush(buffer(tag), channel.voidPromise());
+      return true;
     }
+    ByteBuffer bytes = direct != null && outboundEmpty() ? tag.direct() : null;
+    int sent = 0;
+    if (bytes != null) {
+      try {
+        sent = direct.send(bytes);
+      } catch (IOException e) {
+        channel.close(); // reset or broken pipe: the viewer is gone
+        return false;
+      }
+      if (sent == bytes.limit()) {
+        WrittenTag.written(delay, tag);
+        return true;
+      }
+    }
+    queued = true;
+    channel.writeAndFlush(sent == 0 ? buffer(tag) : WrittenTag.rest(tag, sent, delay), channel.voidPromise());
     return true;
+  }
+
+  /** Whether nothing waits in the connection's outbound buffer. */
+  private boolean outboundEmpty() {
+    if (queued) {
+      ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+      queued = out == null || !out.isEmpty();
+    }
+    return !queued;
   }
 
   private ByteBuf buffer(LiveTag tag) {

@@ -15,6 +15,8 @@ abstract class LiveViewer {
   final Executor loop;
   /** The number of the channel's first live tag that is the viewer's (the earlier ones came with its start). */
   long firstSeq;
+  /** On its loop's fan-out ({@link LoopFanout}): the number of the next live tag the viewer is to get. */
+  long nextSeq;
   private boolean skipping;
   private long skippingSinceNanos;
 

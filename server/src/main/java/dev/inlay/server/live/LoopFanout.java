@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The viewers of one channel whose connections write on one event loop, and the tags on their way to
  * them. The publisher's thread only appends a tag and, when none is pending, wakes the loop once; the loop
- * then gives every tag that arrived meanwhile to each of its viewers as one write. So one wake-up serves all
- * of the loop's viewers, and when the loop is busy the tags that pile up go out with one flush per viewer
- * instead of one per tag.
+ * then passes over its viewers and gives each, as one write, every tag it does not have yet. A tag that
+ * comes while a pass is under way joins it at once: the viewers still ahead in the pass get it together
+ * with the tags they were about to get, and only those already passed need another write, in a pass that
+ * follows. So a busy loop writes fewer times per viewer rather than falling a whole pass behind, and no
+ * tag waits for a pass over all viewers to end before it starts going out.
  */
 final class LoopFanout {
   /** A tag, whether it starts a GOP, and its number in the channel's sequence. */
@@ -24,6 +26,10 @@ final class LoopFanout {
   private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final Delivery delivery;
+  /** On the loop: the tags taken from pending that a viewer may still lack, by consecutive numbers. */
+  private final ArrayList<Pending> recent = new ArrayList<>();
+  /** On the loop: the tags of recent from index i to its end as one, made when first needed. */
+  private LiveTag[] spans = new LiveTag[0];
 
   /** What the channel does with each viewer's offer outcome. */
   interface Delivery {
@@ -36,7 +42,9 @@ final class LoopFanout {
     this.delivery = delivery;
   }
 
+  /** Adds a viewer whose first live tag is number v.firstSeq. */
   void add(LiveViewer v) {
+    v.nextSeq = v.firstSeq;
     viewers.add(v);
   }
 
@@ -50,6 +58,10 @@ final class LoopFanout {
       return;
     }
     pending.add(new Pending(tag, videoKeyframe, seq));
+    schedule();
+  }
+
+  private void schedule() {
     if (scheduled.compareAndSet(false, true)) {
       try {
         loop.execute(this::drain);
@@ -59,51 +71,90 @@ final class LoopFanout {
     }
   }
 
-  /** Runs a task on the loop after the tags already handed to it. */
+  /** Runs a task on the loop once every viewer has had the tags already handed to the loop. */
   void after(Runnable task) {
     try {
-      loop.execute(task);
+      loop.execute(() -> {
+        if (recent.isEmpty() && pending.isEmpty()) {
+          task.run();
+        } else {
+          after(task); // a pass is scheduled: run after it
+        }
+      });
     } catch (RejectedExecutionException e) {
       task.run();
     }
   }
 
-  /** On the loop: everything pending, to every viewer. */
+  /** On the loop: one pass over the viewers, each given what it lacks as one write. */
   private void drain() {
-    scheduled.set(false); // before taking: a tag added from now on schedules another drain
-    List<Pending> batch = new ArrayList<>();
-    for (Pending p; (p = pending.poll()) != null; ) {
-      batch.add(p);
-    }
-    if (batch.isEmpty()) {
+    scheduled.set(false); // before taking: a tag added from now on schedules another pass
+    absorb();
+    if (recent.isEmpty()) {
       return;
     }
-    LiveTag joined = null;
     long now = System.nanoTime();
-    long firstSeq = batch.get(0).seq();
     for (LiveViewer v : viewers) {
-      if (v.firstSeq > firstSeq) {
-        // Joined after some of these tags were published: it has them from the GOP cache already.
-        for (Pending p : batch) {
-          if (p.seq() >= v.firstSeq && !delivery.offer(v, p.tag(), p.videoKeyframe(), now)) {
-            break;
-          }
-        }
-      } else if (batch.size() == 1) {
-        delivery.offer(v, batch.get(0).tag(), batch.get(0).videoKeyframe(), now);
-      } else if (!v.skipping()) {
-        if (joined == null) {
-          joined = LiveTag.join(batch.stream().map(Pending::tag).toList());
-        }
-        delivery.offer(v, joined, batch.get(0).videoKeyframe(), now);
-      } else {
-        // Skipping to a keyframe: tag by tag, so that it resumes at the keyframe within the batch.
-        for (Pending p : batch) {
-          if (!delivery.offer(v, p.tag(), p.videoKeyframe(), now)) {
-            break;
-          }
+      if (pending.peek() != null) {
+        absorb(); // came during the pass: joins it for the viewers from here on
+      }
+      long head = recent.get(recent.size() - 1).seq();
+      if (v.nextSeq <= head) {
+        send(v, now);
+        v.nextSeq = head + 1;
+      }
+    }
+    trim();
+    if (!recent.isEmpty()) {
+      schedule(); // some viewers were passed before the newest tags came
+    }
+  }
+
+  /** Moves the pending tags to recent. */
+  private void absorb() {
+    for (Pending p; (p = pending.poll()) != null; ) {
+      recent.add(p);
+    }
+    spans = new LiveTag[recent.size()];
+  }
+
+  /** Gives viewer every tag of recent from its next one on. */
+  private void send(LiveViewer v, long now) {
+    int from = 0;
+    while (recent.get(from).seq() < v.nextSeq) {
+      from++; // a few tags at most; numbers may jump where the loop had no viewer for a while
+    }
+    if (v.skipping()) {
+      // Skipping to a keyframe: tag by tag, so that it resumes at the keyframe among them.
+      for (int i = from; i < recent.size(); i++) {
+        Pending p = recent.get(i);
+        if (!delivery.offer(v, p.tag(), p.videoKeyframe(), now)) {
+          return;
         }
       }
+      return;
+    }
+    LiveTag span = spans[from];
+    if (span == null) {
+      span = LiveTag.join(recent.subList(from, recent.size()).stream().map(Pending::tag).toList());
+      spans[from] = span;
+    }
+    delivery.offer(v, span, recent.get(from).videoKeyframe(), now);
+  }
+
+  /** Drops from recent the tags every viewer has (viewers added since are past them too). */
+  private void trim() {
+    long lowest = Long.MAX_VALUE;
+    for (LiveViewer v : viewers) {
+      lowest = Math.min(lowest, v.nextSeq);
+    }
+    int drop = 0;
+    while (drop < recent.size() && recent.get(drop).seq() < lowest) {
+      drop++;
+    }
+    if (drop > 0) {
+      recent.subList(0, drop).clear();
+      spans = new LiveTag[recent.size()];
     }
   }
 }

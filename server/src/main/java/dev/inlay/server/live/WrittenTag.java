@@ -39,6 +39,19 @@ final class WrittenTag extends UnpooledDirectByteBuf {
     return delay == null ? Unpooled.wrappedBuffer(view) : new WrittenTag(view, delay, tag.receivedAll());
   }
 
+  /** As {@link #buffer(LiveTag, TagDelay)} for a live tag, without its first bytes (already sent). */
+  static io.netty.buffer.ByteBuf rest(LiveTag tag, int from, TagDelay delay) {
+    java.nio.ByteBuffer view = tag.direct().duplicate().position(from);
+    return delay == null ? Unpooled.wrappedBuffer(view) : new WrittenTag(view, delay, tag.receivedAll());
+  }
+
+  /** Times a tag written without a buffer of this kind (delay null: not timed). */
+  static void written(TagDelay delay, LiveTag tag) {
+    if (delay != null) {
+      written(delay, tag.receivedAll());
+    }
+  }
+
   /** The tag as a buffer of the connection's factory. */
   static DataBuffer wrap(DataBufferFactory factory, LiveTag tag, TagDelay delay) {
     if (factory instanceof NettyDataBufferFactory netty) {

@@ -67,6 +67,8 @@ public final class FanoutBench {
         .append("Inlay what the JVM holds for them: the live heap after a full collection plus native memory ")
         .append("outside the heap (Native Memory Tracking: threads, direct buffers, metadata), which leaves out ")
         .append("heap the collector has not reclaimed yet (the kernel's socket buffers are in neither). ")
+        .append("CPU: the server's processes over the window; beside it the load client's (this benchmark's JVM), ")
+        .append("which shares the same cores. ")
         .append("Added latency: Inlay's own histogram `inlay_live_tag_delay_seconds` (a tag received from the ")
         .append("publisher to its bytes written to a viewer's socket, every tag, for one viewer in four picked by ")
         .append("a hash) over the window, read ")
@@ -74,8 +76,8 @@ public final class FanoutBench {
         .append("bucket that holds the percentile (node-media-server has no such measure). ")
         .append("Targets: ≥ 3,000 viewers and at least twice node-media-server's; ≤ 100 KB per viewer; added ")
         .append("latency ≤ 20 ms at p99.\n\n")
-        .append("| server | viewers | behind | received of expected (min) | PSS MB | PSS KB per viewer | live heap + native KB per viewer | CPU s/s | added latency p50 / p99 ms |\n")
-        .append("|---|---|---|---|---|---|---|---|---|\n");
+        .append("| server | viewers | behind | received of expected (min) | PSS MB | PSS KB per viewer | live heap + native KB per viewer | CPU s/s | load client CPU s/s | added latency p50 / p99 ms |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|\n");
     List<String> summary = new ArrayList<>();
     List<SvgChart.Bar> bars = new ArrayList<>();
     LoopResources loops = LoopResources.create("fanout-client", 2, true);
@@ -109,6 +111,7 @@ public final class FanoutBench {
                 .append(fmt(pss / 1e6)).append(" | ").append(fmt((pss - pss0) / 1024 / n)).append(" | ")
                 .append(perViewer).append(" | ")
                 .append(spread(rs.stream().mapToDouble(Level::cpuPerSecond).toArray())).append(" | ")
+                .append(spread(rs.stream().mapToDouble(Level::clientCpuPerSecond).toArray())).append(" | ")
                 .append(latency(rs)).append(" |\n");
             if (behind > 0) {
               break;
@@ -137,7 +140,7 @@ public final class FanoutBench {
   }
 
   /** What one round of a level gave; latency p50/p99 in ms, NaN when not measured. */
-  private record Level(int behind, double minShare, double cpuPerSecond, double p50, double p99, double pss,
+  private record Level(int behind, double minShare, double cpuPerSecond, double clientCpuPerSecond, double p50, double p99, double pss,
       JvmMemory.Usage jvm) {}
 
   private static double median(double[] v) {
@@ -185,9 +188,11 @@ public final class FanoutBench {
       start[i] = received[i].get();
     }
     double cpu0 = ProcessStats.cpuSecondsOfTree(server.process().pid());
+    double client0 = ownCpuSeconds();
     Map<Double, Double> buckets0 = DelayHistogram.read(server.metricsUrl());
     Thread.sleep(window * 1000L);
     double cpu1 = ProcessStats.cpuSecondsOfTree(server.process().pid());
+    double client1 = ownCpuSeconds();
     Map<Double, Double> buckets1 = DelayHistogram.read(server.metricsUrl());
     boolean measured = !buckets0.isEmpty() && !buckets1.isEmpty();
     double p50 = measured ? DelayHistogram.quantileMs(buckets0, buckets1, 0.5) : Double.NaN;
@@ -206,7 +211,12 @@ public final class FanoutBench {
     JvmMemory.Usage jvm = server.name().equals("Inlay") ? JvmMemory.measure(server.process().pid()) : null;
     viewers.forEach(Disposable::dispose);
     Thread.sleep(2000);
-    return new Level(behind, minShare, (cpu1 - cpu0) / window, p50, p99, pss, jvm);
+    return new Level(behind, minShare, (cpu1 - cpu0) / window, (client1 - client0) / window, p50, p99, pss, jvm);
+  }
+
+  /** CPU time of this JVM alone (the load client; the servers and the publisher are processes of their own). */
+  private static double ownCpuSeconds() {
+    return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
   }
 
   /** Inlay's server from its executable jar, in a process of its own, on free ports; no demo channel. */

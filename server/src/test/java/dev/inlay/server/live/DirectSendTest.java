@@ -82,4 +82,61 @@ class DirectSendTest {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
   }
+
+  /** A viewer whose connection was reset is gone at its next tag; the channel goes on for the others. */
+  @Test
+  void aResetConnectionEndsItsViewerOnly() throws Exception {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+    try {
+      java.util.concurrent.BlockingQueue<Channel> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
+      Channel server = new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
+          .childHandler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+              accepted.add(ch);
+            }
+          })
+          .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+      try (java.net.Socket reset = new java.net.Socket(); java.net.Socket kept = new java.net.Socket()) {
+        reset.connect(server.localAddress());
+        Channel resetConn = accepted.poll(5, TimeUnit.SECONDS);
+        kept.connect(server.localAddress());
+        Channel keptConn = accepted.poll(5, TimeUnit.SECONDS);
+        LiveChannel c = new LiveChannel("live/t", 100);
+        c.setHeader(false, true, List.of());
+        c.watch(resetConn, null).open();
+        c.watch(keptConn, null).open();
+        c.publish(new byte[] {1}, true);
+        assertThat(reset.getInputStream().read()).isEqualTo(1);
+        assertThat(kept.getInputStream().read()).isEqualTo(1);
+        // The loop is held while the RST comes in, so that its next send, not its next read, meets it.
+        java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Future<?> held = keptConn.eventLoop().submit(() -> {
+          sent.await();
+          Thread.sleep(200);
+          return null;
+        });
+        reset.setSoLinger(true, 0);
+        reset.close(); // an RST: the server's next send fails
+        sent.countDown();
+        c.publish(new byte[] {2}, false);
+        // Queued behind the pass that meets the RST, before the loop reads the socket again: the viewer is
+        // gone because its send failed, not because Netty saw the reset.
+        java.util.concurrent.Future<Integer> viewersAfterSend = keptConn.eventLoop().submit(c::viewerCount);
+        held.get();
+        assertThat(viewersAfterSend.get()).isEqualTo(1);
+        for (int i = 3; i <= 5; i++) {
+          c.publish(new byte[] {(byte) i}, false);
+          keptConn.eventLoop().submit(() -> { }).get();
+        }
+        assertThat(kept.getInputStream().readNBytes(4)).containsExactly(2, 3, 4, 5);
+        assertThat(resetConn.isActive()).isFalse();
+        assertThat(c.viewerCount()).isEqualTo(1);
+      } finally {
+        server.close().sync();
+      }
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+  }
 }

@@ -12,7 +12,8 @@ import java.nio.ByteBuffer;
  * Sends bytes of an off-heap buffer straight to a connection's socket with one send(2), from the
  * connection's event loop, past Netty's pipeline and outbound buffer: for a live tag going to thousands
  * of viewers, the per-write work of the pipeline (a buffer view, a pipeline walk, the outbound buffer's
- * entry and its flush) cost as much as a tenth of the loop's time. Only for plain connections on Linux's
+ * entry and its flush) was most of the fifth of the loop's time spent outside the system call (an
+ * async-profiler profile at 3,000 viewers, docs/live.md). Only for plain connections on Linux's
  * epoll transport, whose bytes no handler changes (no TLS); the caller keeps order by sending this way only
  * while the connection's outbound buffer is empty.
  */

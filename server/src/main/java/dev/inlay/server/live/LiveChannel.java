@@ -190,7 +190,7 @@ public final class LiveChannel {
         start.forEach(v::start);
         start.clear();
       }
-      v.firstSeq = nextSeq;
+      v.nextSeq = nextSeq;
       viewers.add(v);
       if (v.loop != null) {
         loops.computeIfAbsent(v.loop, l -> new LoopFanout(l, this::offer)).add(v);

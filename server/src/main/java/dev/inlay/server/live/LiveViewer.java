@@ -13,9 +13,10 @@ abstract class LiveViewer {
 
   /** Where the viewer's connection writes, or null when tags go to it from the publisher's thread. */
   final Executor loop;
-  /** The number of the channel's first live tag that is the viewer's (the earlier ones came with its start). */
-  long firstSeq;
-  /** On its loop's fan-out ({@link LoopFanout}): the number of the next live tag the viewer is to get. */
+  /**
+   * The number of the channel's next live tag the viewer is to get: at first the one after its start (the
+   * earlier ones came with it), then advanced by its loop's fan-out ({@link LoopFanout}).
+   */
   long nextSeq;
   private boolean skipping;
   private long skippingSinceNanos;

@@ -42,9 +42,8 @@ final class LoopFanout {
     this.delivery = delivery;
   }
 
-  /** Adds a viewer whose first live tag is number v.firstSeq. */
+  /** Adds a viewer whose first live tag is number v.nextSeq. */
   void add(LiveViewer v) {
-    v.nextSeq = v.firstSeq;
     viewers.add(v);
   }
 

@@ -30,19 +30,20 @@ final class WrittenTag extends UnpooledDirectByteBuf {
   static io.netty.buffer.ByteBuf buffer(LiveTag tag, TagDelay delay) {
     java.nio.ByteBuffer direct = tag.direct();
     if (direct == null) {
-      if (delay != null) {
-        written(delay, tag.receivedAll());
-      }
+      written(delay, tag);
       return Unpooled.wrappedBuffer(tag.bytes());
     }
-    java.nio.ByteBuffer view = direct.duplicate();
+    return view(direct.duplicate(), tag, delay);
+  }
+
+  /** A buffer of view (part of tag's shared copy) that times the tag when written, if delay is not null. */
+  private static io.netty.buffer.ByteBuf view(java.nio.ByteBuffer view, LiveTag tag, TagDelay delay) {
     return delay == null ? Unpooled.wrappedBuffer(view) : new WrittenTag(view, delay, tag.receivedAll());
   }
 
   /** As {@link #buffer(LiveTag, TagDelay)} for a live tag, without its first bytes (already sent). */
   static io.netty.buffer.ByteBuf rest(LiveTag tag, int from, TagDelay delay) {
-    java.nio.ByteBuffer view = tag.direct().duplicate().position(from);
-    return delay == null ? Unpooled.wrappedBuffer(view) : new WrittenTag(view, delay, tag.receivedAll());
+    return view(tag.direct().duplicate().position(from), tag, delay);
   }
 
   /** Times a tag written without a buffer of this kind (delay null: not timed). */
@@ -57,9 +58,7 @@ final class WrittenTag extends UnpooledDirectByteBuf {
     if (factory instanceof NettyDataBufferFactory netty) {
       return netty.wrap(buffer(tag, delay));
     }
-    if (delay != null) {
-      written(delay, tag.receivedAll());
-    }
+    written(delay, tag);
     return factory.wrap(tag.bytes());
   }
 

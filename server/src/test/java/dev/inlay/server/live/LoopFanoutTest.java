@@ -64,7 +64,7 @@ class LoopFanoutTest {
 
   private Viewer viewer(String name) {
     Viewer v = new Viewer(name);
-    v.firstSeq = seq;
+    v.nextSeq = seq;
     fanout.add(v);
     return v;
   }

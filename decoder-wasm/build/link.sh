@@ -176,14 +176,15 @@ fi
 # strengths, a plain function, are replaced whole.
 # The plain Wasm builds with H.264 and HEVC likewise take Inlay's 64-bit scalar versions of the full-sample
 # and chroma motion compensation (src/main/c-swar), which move eight pixels per register where FFmpeg's C
-# moves one, and the HEVC boundary strengths of the SIMD builds (which compare 8 bytes at a time there).
+# moves one, H.264's weighted prediction without work for the default weight, and the HEVC boundary
+# strengths of the SIMD builds (which compare 8 bytes at a time there).
 own_src=()
 wraps=()
 if [ "$variant" = wasm ] && [ "$set" != webm ]; then
   own_src=("$here/../src/main/c-swar/inlay_swar_h264.c" "$here/../src/main/c-swar/inlay_swar_hevc.c"
            "$here/../src/main/c-simd/inlay_simd_hevc_bs.c")
-  wraps=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_hevc_dsp_init
-         -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
+  wraps=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
+         -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
 fi
 if [ "$variant" = simd ]; then
   own_src=("$here/../src/main/c-simd/inlay_simd_video.c")

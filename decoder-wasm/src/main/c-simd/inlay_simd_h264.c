@@ -56,6 +56,13 @@ INLINE V chroma_h(const uint8_t *s, V ax, V bx, int w)
 /* (8 - y) * H(row) + y * H(row + 1) equals A*a + B*b + C*c + D*d of the standard exactly. */
 SPECIALIZED void chroma_mc(uint8_t *dst, const uint8_t *src, ptrdiff_t stride, int h, int x, int y, int w, int avg)
 {
+    if (x == 0 && y == 0) {
+        /* A full-sample vector, (64 * s + 32) >> 6 = s: a copy (or average), as for every luma vector
+         * that is a multiple of two samples. */
+        for (int i = 0; i < h; i++, dst += stride, src += stride)
+            store_op(dst, load_w(src, w), w, avg);
+        return;
+    }
     const V ax = wasm_i16x8_splat(8 - x), bx = wasm_i16x8_splat(x);
     const V ay = wasm_i16x8_splat(8 - y), by = wasm_i16x8_splat(y), r32 = wasm_i16x8_splat(32);
     if (y == 0) {
@@ -267,40 +274,60 @@ static const qpel_mc_func avg_tables[3][16] = { MC_TABLE(avg, 16), MC_TABLE(avg,
 
 /* ---- weighted prediction (8.4.2.3.2): explicit and implicit weights ------------------------------ */
 
-/* One row of w pixels: Clip1((p * weight + offset) >> shift), the product and offset as one dot product
- * of (p, 1) pairs with (weight, offset) pairs, in 32 bits. */
-INLINE V weigh(V p, V wo, int shift, int w)
+/*
+ * One row of w pixels: Clip1((p * weight + offset) >> shift), in 16 bits. p * weight fits (FFmpeg's
+ * parser keeps weight and offset within the standard's -128..127, 7.4.3.2), and where p * weight + offset
+ * does not, the saturated sum gives the same clipped result: beyond 32767, 32767 >> shift is at least
+ * 255 for every shift up to 7, as the exact sum's is; below -32768 both are negative.
+ */
+INLINE V weigh(V p, V wt, V off, int shift, int w)
 {
-    const V one = wasm_i16x8_splat(1);
-    V lo = lo16(p), hi = hi16(p);
-    V a0 = wasm_i32x4_shr(wasm_i32x4_dot_i16x8(wasm_i16x8_shuffle(lo, one, 0, 8, 1, 9, 2, 10, 3, 11), wo), shift);
-    V a1 = wasm_i32x4_shr(wasm_i32x4_dot_i16x8(wasm_i16x8_shuffle(lo, one, 4, 12, 5, 13, 6, 14, 7, 15), wo), shift);
-    V b = wasm_i16x8_narrow_i32x4(a0, a1), c = b;
-    if (w == 16) {
-        V a2 = wasm_i32x4_shr(wasm_i32x4_dot_i16x8(wasm_i16x8_shuffle(hi, one, 0, 8, 1, 9, 2, 10, 3, 11), wo), shift);
-        V a3 = wasm_i32x4_shr(wasm_i32x4_dot_i16x8(wasm_i16x8_shuffle(hi, one, 4, 12, 5, 13, 6, 14, 7, 15), wo), shift);
-        c = wasm_i16x8_narrow_i32x4(a2, a3);
-    }
+    V b = wasm_i16x8_shr(wasm_i16x8_add_sat(wasm_i16x8_mul(lo16(p), wt), off), shift), c = b;
+    if (w == 16)
+        c = wasm_i16x8_shr(wasm_i16x8_add_sat(wasm_i16x8_mul(hi16(p), wt), off), shift);
     return wasm_u8x16_narrow_i16x8(b, c);
 }
 
 SPECIALIZED void weight_w(uint8_t *block, ptrdiff_t stride, int height, int log2_denom, int weight, int offset, int w)
 {
+    /* The default weight, which FFmpeg applies to every block of a list where any reference picture has
+     * explicit weights (x264's duplicate weighted references make most P blocks so): p unchanged. */
+    if (weight == 1 << log2_denom && offset == 0)
+        return;
     offset = (int)((unsigned)offset << log2_denom);
     if (log2_denom)
         offset += 1 << (log2_denom - 1);
-    const V wo = wasm_i16x8_make(weight, offset, weight, offset, weight, offset, weight, offset);
+    const V wt = wasm_i16x8_splat(weight), off = wasm_i16x8_splat(offset);
     for (int y = 0; y < height; y++, block += stride)
-        store_w(block, weigh(load_w(block, w), wo, log2_denom, w), w);
+        store_w(block, weigh(load_w(block, w), wt, off, log2_denom, w), w);
 }
 
-/* Clip1((src * weights + dst * weightd + offset) >> (log2_denom + 1)): one dot product of (src, dst)
- * pairs with (weights, weightd), plus the offset, in 32 bits. */
+/*
+ * Clip1((src * weights + dst * weightd + offset) >> (log2_denom + 1)), where FFmpeg passes the sum of
+ * the two pictures' offsets (each -128..127). With both weights at least 0, their sum at most 128 (the
+ * standard's bound, 7.4.3.2, which implicit weights keep too) and the rounded offset at least 0, every
+ * step fits unsigned 16 bits (at most 255 * 128 + 255 * 128) and the shifted sum a signed one: 16-bit
+ * lanes, eight at a time. Otherwise one dot product of (src, dst) pairs with (weights, weightd), plus
+ * the offset, in 32 bits.
+ */
 SPECIALIZED void biweight_w(uint8_t *dst, const uint8_t *src, ptrdiff_t stride, int height, int log2_denom, int weightd,
                        int weights, int offset, int w)
 {
     offset = (int)((unsigned)((offset + 1) | 1) << log2_denom);
     const int shift = log2_denom + 1;
+    if (weights >= 0 && weightd >= 0 && weights + weightd <= 128 && offset >= 0) {
+        const V ws = wasm_i16x8_splat(weights), wd = wasm_i16x8_splat(weightd), off = wasm_i16x8_splat(offset);
+#define BI16(S, D) wasm_u16x8_shr(wasm_i16x8_add(wasm_i16x8_add(wasm_i16x8_mul(S, ws), wasm_i16x8_mul(D, wd)), off), shift)
+        for (int y = 0; y < height; y++, dst += stride, src += stride) {
+            V s = load_w(src, w), d = load_w(dst, w);
+            V b = BI16(lo16(s), lo16(d)), c = b;
+            if (w == 16)
+                c = BI16(hi16(s), hi16(d));
+            store_w(dst, wasm_u8x16_narrow_i16x8(b, c), w);
+        }
+#undef BI16
+        return;
+    }
     const V ww = wasm_i16x8_make(weights, weightd, weights, weightd, weights, weightd, weights, weightd);
     const V off = wasm_i32x4_splat(offset);
     for (int y = 0; y < height; y++, dst += stride, src += stride) {

@@ -20,6 +20,7 @@
 #include "inlay_swar.h"
 
 #include "libavcodec/h264chroma.h"
+#include "libavcodec/h264dsp.h"
 #include "libavcodec/h264qpel.h"
 
 #define ROUND_32 0x0020002000200020ULL
@@ -262,6 +263,39 @@ QUARTERS(16)
 QUARTERS(8)
 QUARTERS(4)
 
+/* ---- weighted prediction (8.4.2.3.2) ------------------------------------------------------------ */
+
+/* FFmpeg's C weight functions for blocks 16, 8, 4 and 2 wide, which the ones below call. */
+static h264_weight_func c_weight[4];
+
+/*
+ * FFmpeg weighs every block of a list in which any reference picture has explicit weights, with the
+ * default weight (1 << log2_denom, offset 0) for the others: x264's duplicate weighted references make
+ * that most P blocks. With that weight ((p << d) + (1 << (d - 1))) >> d is p, so the block stays as it
+ * is; any other weight goes to FFmpeg's C.
+ */
+#define WEIGHT(i, size)                                                                                \
+    static void weight_##size(uint8_t *block, ptrdiff_t stride, int height, int log2_denom, int weight, \
+                              int offset)                                                              \
+    {                                                                                                  \
+        if (weight != 1 << log2_denom || offset != 0)                                                  \
+            c_weight[i](block, stride, height, log2_denom, weight, offset);                            \
+    }
+WEIGHT(0, 16)
+WEIGHT(1, 8)
+WEIGHT(2, 4)
+WEIGHT(3, 2)
+
+/* Puts the functions above in front of FFmpeg's weight functions of 8-bit video. */
+static void swar_weight_tables(H264DSPContext *c)
+{
+    static const h264_weight_func mine[4] = { weight_16, weight_8, weight_4, weight_2 };
+    for (int i = 0; i < 4; i++) {
+        c_weight[i] = c->weight_h264_pixels_tab[i];
+        c->weight_h264_pixels_tab[i] = mine[i];
+    }
+}
+
 /* ---- set-up -------------------------------------------------------------------------------------- */
 
 void __real_ff_h264chroma_init(H264ChromaContext *c, int bit_depth);
@@ -310,4 +344,13 @@ void __wrap_ff_h264qpel_init(H264QpelContext *c, int bit_depth)
     __real_ff_h264qpel_init(c, bit_depth);
     if (bit_depth == 8)
         swar_qpel_tables(c);
+}
+
+void __real_ff_h264dsp_init(H264DSPContext *c, const int bit_depth, const int chroma_format_idc);
+
+void __wrap_ff_h264dsp_init(H264DSPContext *c, const int bit_depth, const int chroma_format_idc)
+{
+    __real_ff_h264dsp_init(c, bit_depth, chroma_format_idc);
+    if (bit_depth == 8)
+        swar_weight_tables(c);
 }

@@ -4,14 +4,18 @@
  * for every fractional position, block width 8 and 4 and heights 1 to 16, put and average (the rounded
  * mean of 8.4.2.3.1); the full-sample luma copies and averages of 16, 8 and 4 pixels square; and the luma
  * half and quarter samples (8.4.2.2.1, 8-241 to 8-261) at the ten positions without the centre half
- * sample, for 16, 8 and 4 pixels square. Pixels are random, with runs of 0 and 255 (the sums' limits);
- * nothing outside the block may change.
+ * sample, for 16, 8 and 4 pixels square; weighted prediction (8.4.2.3.2, equation 8-270's explicit form)
+ * through the wrappers that leave blocks with the default weight as they are and give the others to
+ * FFmpeg's C (here a reference written from the standard), with every log2 denominator, weights and
+ * offsets over their range and the default weight often. Pixels are random, with runs of 0 and 255 (the
+ * sums' limits); nothing outside the block may change.
  * Built without -msimd128, as the builds that use these are. Prints the number of cases and mismatches;
  * exits non-zero on any mismatch.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "h264_weight_ref.h"
 #include "test_random.h"
 
 #include "../../main/c-swar/inlay_swar_h264.c"
@@ -65,20 +69,45 @@ static int quarter_ref(const uint8_t *p, int x, int y, int dx, int dy)
     }
 }
 
+#define WEIGHT_REF(size)                                                                               \
+    static void weight_ref_##size(uint8_t *block, ptrdiff_t stride, int height, int log2_denom, int weight, \
+                                  int offset)                                                          \
+    {                                                                                                  \
+        weight_ref(block, stride, size, height, log2_denom, weight, offset);                          \
+    }
+WEIGHT_REF(16)
+WEIGHT_REF(8)
+WEIGHT_REF(4)
+WEIGHT_REF(2)
+
 int main(void)
 {
     static uint8_t src[ROWS * STRIDE], dst[ROWS * STRIDE], want[ROWS * STRIDE];
     h264_chroma_mc_func chroma[2][2] = {{put_chroma_mc8, avg_chroma_mc8}, {put_chroma_mc4, avg_chroma_mc4}};
     qpel_mc_func copies[3][2] = {{put_mc00_16, avg_mc00_16}, {put_mc00_8, avg_mc00_8}, {put_mc00_4, avg_mc00_4}};
+    H264DSPContext dc;
+    memset(&dc, 0, sizeof(dc));
+    dc.weight_h264_pixels_tab[0] = weight_ref_16;
+    dc.weight_h264_pixels_tab[1] = weight_ref_8;
+    dc.weight_h264_pixels_tab[2] = weight_ref_4;
+    dc.weight_h264_pixels_tab[3] = weight_ref_2;
+    swar_weight_tables(&dc);
     int cases = 0, mismatches = 0;
-    for (int t = 0; t < 300000; t++) {
+    for (int t = 0; t < 400000; t++) {
         fill(src, sizeof(src));
         fill(dst, sizeof(dst));
         memcpy(want, dst, sizeof(dst));
         int avg = test_range(0, 1);
         /* blocks start anywhere in a row, so that loads are unaligned */
         int off = test_range(0, 8);
-        if (t % 3 == 2) {
+        if (t % 4 == 3) {
+            int which = test_range(0, 3), w = 16 >> which, h = test_range(1, 16);
+            int denom = test_range(0, 7), plain = test_range(0, 1);
+            int weight = plain || test_range(0, 3) == 0 ? 1 << denom : test_range(-128, 127);
+            int offset = plain || test_range(0, 3) == 0 ? 0 : test_range(-128, 127);
+            weight_ref(want + off, STRIDE, w, h, denom, weight, offset);
+            dc.weight_h264_pixels_tab[which](dst + off, STRIDE, h, denom, weight, offset);
+        } else if (t % 3 == 2) {
             static const int positions[10] = {1, 2, 3, 4, 5, 7, 8, 12, 13, 15};
             int which = test_range(0, 2), size = 16 >> which, pos = positions[test_range(0, 9)];
             int dx = pos & 3, dy = pos >> 2;

@@ -14,6 +14,8 @@
 #include "libavcodec/defs.h"
 #include "libavcodec/hevcdsp.h"
 
+#include "inlay_hevc_weights.h"
+
 /* ---- output stages ---------------------------------------------------------------------------------- */
 
 enum { OUT_PLAIN, OUT_UNI, OUT_BI, OUT_UNI_W, OUT_BI_W };
@@ -644,4 +646,5 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
         c->put_hevc_epel_bi_w[i][1][0] = epel_bi_w_v;
         c->put_hevc_epel_bi_w[i][1][1] = epel_bi_w_hv;
     }
+    hevc_default_weights(c);
 }

@@ -23,6 +23,8 @@
 
 #include "libavcodec/hevcdsp.h"
 
+#include "../c-simd/inlay_hevc_weights.h"
+
 /* 8.5.3.3.3.1, full-sample position: p << 6 into the 16-bit prediction array. */
 static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
                        int width)
@@ -101,4 +103,5 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
         c->put_hevc_qpel_bi[i][0][0] = pel_bi_pixels;
         c->put_hevc_epel_bi[i][0][0] = pel_bi_pixels;
     }
+    hevc_default_weights(c);
 }

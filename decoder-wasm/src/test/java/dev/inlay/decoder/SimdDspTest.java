@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * normal and strong edges; for HEVC the luma and chroma interpolation filters with each output stage
  * (bi-prediction intermediates, uni, bi, weighted) and sample adaptive offset; the plain Wasm builds replace
  * motion compensation's chroma interpolation and full-sample copies with 64-bit scalar versions
- * (src/main/c-swar). These streams are made to reach each of them (zooming texture for all sub-sample motion,
+ * (src/main/c-swar); both builds give weighted prediction with the default weights to the unweighted
+ * functions. These streams are made to reach each of them (zooming texture for all sub-sample motion,
  * all partition sizes and B-pyramids; fades for explicit weights; high and low quantisers for the
  * deblocking strengths; CAVLC; 4:2:2; interlacing; odd sizes), and the builds must decode them exactly
  * like native ffmpeg.
@@ -58,7 +59,13 @@ class SimdDspTest {
       "zoom-mbaff.mkv | ZOOM 320x240 | -c:v libx264 -preset fast -flags +ildct+ilme -x264-params tff=1:bframes=2 | flv-wasm",
       "zoom-422-odd.mkv | ZOOM 322x182 | -c:v libx264 -preset fast -pix_fmt yuv422p -crf 24 | wasm",
       "hevc-zoom.mkv | ZOOM 352x288 | -c:v libx265 -preset slow -x265-params log-level=error:bframes=4:weightb=1:weightp=1:rect=1:amp=1 | flv-wasm",
-      "hevc-422-odd.mkv | ZOOM 322x182 | -c:v libx265 -preset fast -pix_fmt yuv422p -x265-params log-level=error:bframes=3 | wasm"})
+      "hevc-422-odd.mkv | ZOOM 322x182 | -c:v libx265 -preset fast -pix_fmt yuv422p -x265-params log-level=error:bframes=3 | wasm",
+      // H.264's weighted prediction through the plain build's wrappers: explicit weights on fades, the
+      // default weight on the other blocks of the same lists.
+      "fade-weights.mkv | PATTERN 320x240 -vf fade=in:0:20,fade=out:30:20 | -c:v libx264 -preset medium -x264-params weightp=2:bframes=2:weightb=1 | flv-wasm",
+      // HEVC's weighted prediction: explicit weights on fades, the default ones elsewhere, taking the
+      // weighted and the default functions (inlay_hevc_weights.h).
+      "hevc-fade-weights.mkv | PATTERN 320x240 -vf fade=in:0:20,fade=out:30:20 | -c:v libx265 -preset medium -x265-params log-level=error:weightp=1:weightb=1:bframes=3 | wasm"})
   void decodesLikeNativeFfmpeg(String name, String source, String encoder, String variant) throws Exception {
     String[] src = source.trim().split(" +");
     String lavfi = String.format(src[0].equals("ZOOM") ? ZOOM : PATTERN, src[1]);

@@ -21,7 +21,8 @@
 
 #include "libavcodec/hevcdsp.h"
 
-/* The tables as they were, 8-bit: what the entries below call. */
+/* The 8-bit tables as the build's set-up left them (FFmpeg's C or the build's own): what the entries below
+ * call. */
 static struct {
     void (*qpel_uni[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int, intptr_t, intptr_t, int);
     void (*qpel_uni_w[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int, int, int, int, intptr_t,
@@ -35,37 +36,37 @@ static struct {
     void (*epel_bi[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int16_t *, int, intptr_t, intptr_t, int);
     void (*epel_bi_w[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int16_t *, int, int, int, int, int,
                                 int, intptr_t, intptr_t, int);
-} hevc_weights_c;
+} hevc_before;
 
 /* A block width's index in the tables, as FFmpeg's decoder picks it (hevcdec.c). */
 static const uint8_t hevc_weights_index[65] = { [2] = 0, [4] = 1, [6] = 2, [8] = 3, [12] = 4, [16] = 5, [24] = 6,
                                                 [32] = 7, [48] = 8, [64] = 9 };
 
 /* The entry [width][V][H] of the weighted uni- and bi-prediction tables of qpel (luma) or epel (chroma).
- * Bi-prediction's weights and offsets come in FFmpeg's order (wx0, wx1, ox0, ox1); the test needs all
- * four, so the order does not matter here. */
-#define HEVC_DEFAULT_WEIGHTS(KIND, V, H)                                                                     \
-    static void KIND##_uni_w_##V##H(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride,    \
-                                    int height, int denom, int wx, int ox, intptr_t mx, intptr_t my,         \
-                                    int width)                                                               \
-    {                                                                                                        \
-        int i = hevc_weights_index[width];                                                                   \
-        if (wx == 1 << denom && ox == 0)                                                                     \
-            hevc_weights_c.KIND##_uni[i][V][H](dst, dststride, src, srcstride, height, mx, my, width);      \
-        else                                                                                                 \
-            hevc_weights_c.KIND##_uni_w[i][V][H](dst, dststride, src, srcstride, height, denom, wx, ox, mx, \
-                                                 my, width);                                                 \
-    }                                                                                                        \
-    static void KIND##_bi_w_##V##H(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride,     \
-                                   int16_t *src2, int height, int denom, int a, int b, int c, int d,         \
-                                   intptr_t mx, intptr_t my, int width)                                      \
-    {                                                                                                        \
-        int i = hevc_weights_index[width];                                                                   \
-        if (a == 1 << denom && b == 1 << denom && c == 0 && d == 0)                                          \
-            hevc_weights_c.KIND##_bi[i][V][H](dst, dststride, src, srcstride, src2, height, mx, my, width); \
-        else                                                                                                 \
-            hevc_weights_c.KIND##_bi_w[i][V][H](dst, dststride, src, srcstride, src2, height, denom, a, b, c, \
-                                                d, mx, my, width);                                           \
+ * Bi-prediction's weights and offsets come in FFmpeg's order (wx0, wx1, ox0, ox1); all four must be the
+ * default ones, so the order does not matter here. */
+#define HEVC_DEFAULT_WEIGHTS(KIND, V, H)                                                                  \
+    static void KIND##_uni_w_##V##H(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, \
+                                    int height, int denom, int wx, int ox, intptr_t mx, intptr_t my,      \
+                                    int width)                                                            \
+    {                                                                                                     \
+        int i = hevc_weights_index[width];                                                                \
+        if (wx == 1 << denom && ox == 0)                                                                  \
+            hevc_before.KIND##_uni[i][V][H](dst, dststride, src, srcstride, height, mx, my, width);       \
+        else                                                                                              \
+            hevc_before.KIND##_uni_w[i][V][H](dst, dststride, src, srcstride, height, denom, wx, ox, mx,  \
+                                                 my, width);                                              \
+    }                                                                                                     \
+    static void KIND##_bi_w_##V##H(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride,  \
+                                   int16_t *src2, int height, int denom, int a, int b, int c, int d,      \
+                                   intptr_t mx, intptr_t my, int width)                                   \
+    {                                                                                                     \
+        int i = hevc_weights_index[width];                                                                \
+        if (a == 1 << denom && b == 1 << denom && c == 0 && d == 0)                                       \
+            hevc_before.KIND##_bi[i][V][H](dst, dststride, src, srcstride, src2, height, mx, my, width);  \
+        else                                                                                              \
+            hevc_before.KIND##_bi_w[i][V][H](dst, dststride, src, srcstride, src2, height, denom, a, b, c, \
+                                                d, mx, my, width);                                        \
     }
 HEVC_DEFAULT_WEIGHTS(qpel, 0, 0)
 HEVC_DEFAULT_WEIGHTS(qpel, 0, 1)
@@ -80,14 +81,14 @@ HEVC_DEFAULT_WEIGHTS(epel, 1, 1)
 /* Keeps the 8-bit tables of c as they are and puts the entries above in front of their weighted ones. */
 static void hevc_default_weights(HEVCDSPContext *c)
 {
-    memcpy(hevc_weights_c.qpel_uni, c->put_hevc_qpel_uni, sizeof(hevc_weights_c.qpel_uni));
-    memcpy(hevc_weights_c.qpel_uni_w, c->put_hevc_qpel_uni_w, sizeof(hevc_weights_c.qpel_uni_w));
-    memcpy(hevc_weights_c.qpel_bi, c->put_hevc_qpel_bi, sizeof(hevc_weights_c.qpel_bi));
-    memcpy(hevc_weights_c.qpel_bi_w, c->put_hevc_qpel_bi_w, sizeof(hevc_weights_c.qpel_bi_w));
-    memcpy(hevc_weights_c.epel_uni, c->put_hevc_epel_uni, sizeof(hevc_weights_c.epel_uni));
-    memcpy(hevc_weights_c.epel_uni_w, c->put_hevc_epel_uni_w, sizeof(hevc_weights_c.epel_uni_w));
-    memcpy(hevc_weights_c.epel_bi, c->put_hevc_epel_bi, sizeof(hevc_weights_c.epel_bi));
-    memcpy(hevc_weights_c.epel_bi_w, c->put_hevc_epel_bi_w, sizeof(hevc_weights_c.epel_bi_w));
+    memcpy(hevc_before.qpel_uni, c->put_hevc_qpel_uni, sizeof(hevc_before.qpel_uni));
+    memcpy(hevc_before.qpel_uni_w, c->put_hevc_qpel_uni_w, sizeof(hevc_before.qpel_uni_w));
+    memcpy(hevc_before.qpel_bi, c->put_hevc_qpel_bi, sizeof(hevc_before.qpel_bi));
+    memcpy(hevc_before.qpel_bi_w, c->put_hevc_qpel_bi_w, sizeof(hevc_before.qpel_bi_w));
+    memcpy(hevc_before.epel_uni, c->put_hevc_epel_uni, sizeof(hevc_before.epel_uni));
+    memcpy(hevc_before.epel_uni_w, c->put_hevc_epel_uni_w, sizeof(hevc_before.epel_uni_w));
+    memcpy(hevc_before.epel_bi, c->put_hevc_epel_bi, sizeof(hevc_before.epel_bi));
+    memcpy(hevc_before.epel_bi_w, c->put_hevc_epel_bi_w, sizeof(hevc_before.epel_bi_w));
     for (int i = 0; i < 10; i++) {
 #define SET(KIND, V, H)                                            \
         c->put_hevc_##KIND##_uni_w[i][V][H] = KIND##_uni_w_##V##H; \

@@ -23,20 +23,12 @@
 
 /* The 8-bit tables as the build's set-up left them (FFmpeg's C or the build's own): what the entries below
  * call. */
+#define HEVC_TABLE(NAME) __typeof__(((HEVCDSPContext *)0)->put_hevc_##NAME) NAME
 static struct {
-    void (*qpel_uni[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int, intptr_t, intptr_t, int);
-    void (*qpel_uni_w[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int, int, int, int, intptr_t,
-                                 intptr_t, int);
-    void (*qpel_bi[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int16_t *, int, intptr_t, intptr_t, int);
-    void (*qpel_bi_w[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int16_t *, int, int, int, int, int,
-                                int, intptr_t, intptr_t, int);
-    void (*epel_uni[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int, intptr_t, intptr_t, int);
-    void (*epel_uni_w[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int, int, int, int, intptr_t,
-                                 intptr_t, int);
-    void (*epel_bi[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int16_t *, int, intptr_t, intptr_t, int);
-    void (*epel_bi_w[10][2][2])(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int16_t *, int, int, int, int, int,
-                                int, intptr_t, intptr_t, int);
+    HEVC_TABLE(qpel_uni); HEVC_TABLE(qpel_uni_w); HEVC_TABLE(qpel_bi); HEVC_TABLE(qpel_bi_w);
+    HEVC_TABLE(epel_uni); HEVC_TABLE(epel_uni_w); HEVC_TABLE(epel_bi); HEVC_TABLE(epel_bi_w);
 } hevc_before;
+#undef HEVC_TABLE
 
 /* A block width's index in the tables, as FFmpeg's decoder picks it (hevcdec.c). */
 static const uint8_t hevc_weights_index[65] = { [2] = 0, [4] = 1, [6] = 2, [8] = 3, [12] = 4, [16] = 5, [24] = 6,

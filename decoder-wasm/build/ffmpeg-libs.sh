@@ -102,7 +102,8 @@ recipe=1
 # The key must not depend on where the checkout lives (CI builds from a fresh clone elsewhere): the
 # wrapper's path is left out and its content counted instead.
 key=$( { echo "recipe $recipe"; basename "$ffmpeg_src"; basename "$dav1d_src";
-         echo "$profile $opt $cflags $small"; printf '%s\n' "${ffmpeg_conf[@]}" | sed "s|$here/||g";
+         echo "$profile $opt $cflags $small"; [ "$profile" != small ] && echo "fast: 64bit clz unaligned";
+         printf '%s\n' "${ffmpeg_conf[@]}" | sed "s|$here/||g";
          sha256sum < "$here/emcc-st"; emcc --version 2>/dev/null | awk 'NR==1';
          if [ "$profile" = small ]; then echo "dav1d $dav1d_cflags"; cat "$here/dav1d-split.cjs" "$dav1d_ctx"; fi; } | sha256sum | cut -c1-16)
 if [ "${INLAY_PRINT_PREFIX:-}" = 1 ]; then
@@ -153,6 +154,22 @@ log "configuring FFmpeg ($(basename "$ffmpeg_src")); this takes minutes because 
    "$ffmpeg_src/configure" --prefix="$prefix" --pkg-config=pkg-config --pkg-config-flags=--static \
    --extra-cflags="$cflags" "${ffmpeg_conf[@]}") >"$build/configure.log" 2>&1 \
   || { tail -n 40 "$build/configure.log" >&2; tail -n 60 "$build/ffmpeg/ffbuild/config.log" >&2; exit 1; }
+# FFmpeg's configure knows Wasm as none of its architectures and so assumes a machine without fast 64-bit
+# integers, count-leading-zeros or unaligned loads; Wasm has each as one instruction, which the builds
+# that run as Wasm take: 64-bit fill_rectangle (H.264's per-block caches), the 8-byte scan for escape
+# bytes in H.264/HEVC NAL units, CABAC's refill through count-trailing-zeros, log2 through
+# count-leading-zeros, VP9's 64-bit context updates. Not the small profile: the asm.js build, which shares
+# it, has 64-bit integers as pairs of 32-bit ones, and only aligned typed-array access.
+if [ "$profile" != small ]; then
+  sed -i -e 's/^#define HAVE_FAST_64BIT 0$/#define HAVE_FAST_64BIT 1/' -e 's/^#define HAVE_FAST_CLZ 0$/#define HAVE_FAST_CLZ 1/' \
+         -e 's/^#define HAVE_FAST_UNALIGNED 0$/#define HAVE_FAST_UNALIGNED 1/' "$build/ffmpeg/config.h"
+  sed -i 's/^#define AV_HAVE_FAST_UNALIGNED 0$/#define AV_HAVE_FAST_UNALIGNED 1/' "$build/ffmpeg/libavutil/avconfig.h"
+  for h in HAVE_FAST_64BIT HAVE_FAST_CLZ HAVE_FAST_UNALIGNED; do
+    grep -q "^#define $h 1$" "$build/ffmpeg/config.h" || { echo "cannot set $h in FFmpeg's config.h" >&2; exit 1; }
+  done
+  grep -q '^#define AV_HAVE_FAST_UNALIGNED 1$' "$build/ffmpeg/libavutil/avconfig.h" \
+    || { echo "cannot set AV_HAVE_FAST_UNALIGNED in FFmpeg's avconfig.h" >&2; exit 1; }
+fi
 for d in h264 hevc vp8 vp9 aac mp3float opus vorbis libdav1d pcm_alaw pcm_mulaw pcm_s16le pcm_s24le pcm_f32le; do
   grep -q "^CONFIG_$(echo "$d" | tr a-z A-Z)_DECODER=yes" "$build/ffmpeg/ffbuild/config.mak" \
     || { echo "FFmpeg configure dropped the $d decoder (see $build/ffmpeg/ffbuild/config.log)" >&2; exit 1; }

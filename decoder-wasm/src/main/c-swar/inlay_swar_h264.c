@@ -11,7 +11,7 @@
  * whole register right by 6 and masking gives (sum + 32) >> 6 in each lane, as the standard's equation
  * (8-270) does. Averages use (a | b) - (((a ^ b) & 0xFE..) >> 1), which is (a + b + 1) >> 1 for each
  * byte. Every function reads and writes exactly the pixels FFmpeg's C does, and gives the same output;
- * the framecrc tests hold the builds to native ffmpeg, and SwarUnitTest compares every function with
+ * the framecrc tests hold the builds to native ffmpeg, and SimdUnitTest compares every function with
  * FFmpeg's C over random input.
  *
  * The link of those builds wraps FFmpeg's set-up functions (wasm-ld --wrap), which fill the tables with

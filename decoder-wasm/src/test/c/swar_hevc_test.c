@@ -4,7 +4,9 @@
  * sample << 6), their copy for uni-prediction, and the default weighted bi-prediction (8-264, (a + b + 64)
  * >> 7 clipped to 0..255) with the other prediction drawn from every 16-bit value, its limits included;
  * every block width HEVC has (2 to 64), heights 1 to 64, sources at unaligned positions; nothing outside
- * the block may change. Built without -msimd128, as the builds that use these are. Prints the number of
+ * the block may change. Bi-prediction is also checked the way FFmpeg's decoder calls it, from the array
+ * pel_pixels has just written (the rounded mean of the two blocks), after a vertical filter wrote over
+ * that array, and with another block size. Built without -msimd128, as the builds that use these are. Prints the number of
  * cases and mismatches; exits non-zero on any mismatch.
  */
 #include <stdio.h>
@@ -50,7 +52,7 @@ int main(void)
         memcpy(want, dst, sizeof(dst));
         memcpy(pred_want, pred, sizeof(pred));
         int bad;
-        switch (t % 3) {
+        switch (t % 4) {
         case 0:
             for (int y = 0; y < h; y++)
                 for (int x = 0; x < w; x++)
@@ -65,6 +67,27 @@ int main(void)
             pel_uni_pixels(dst + off, STRIDE, src + off, STRIDE, h, 0, 0, w);
             bad = memcmp(dst, want, sizeof(dst)) != 0;
             break;
+        case 3: {
+            /* As FFmpeg's decoder calls them: the first prediction (here pel_pixels, or a fractional one that
+             * writes over it) into the array, then bi-prediction from it with a second full-sample block. */
+            static uint8_t src_b[(ROWS + 8) * STRIDE];
+            int between = test_range(0, 3), w2 = test_range(0, 3) == 0 ? widths[test_range(0, 9)] : w;
+            for (int i = 0; i < (h + 8) * STRIDE; i++)
+                src_b[i] = pixel();
+            pel_pixels(pred, src + off, STRIDE, h, 0, 0, w2);
+            if (between == 0)   /* a vertical filter writes the array after pel_pixels */
+                qpel_v(pred, src_b + 3 * STRIDE + off, STRIDE, h, 0, test_range(1, 3), w2);
+            else if (between == 1)
+                epel_v(pred, src_b + STRIDE + off, STRIDE, h, 0, test_range(1, 7), w2);
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++) {
+                    int v = ((src_b[off + y * STRIDE + x] << 6) + pred[y * MAX_PB_SIZE + x] + 64) >> 7;
+                    want[off + y * STRIDE + x] = v < 0 ? 0 : v > 255 ? 255 : v;
+                }
+            pel_bi_pixels(dst + off, STRIDE, src_b + off, STRIDE, pred, h, 0, 0, w);
+            bad = memcmp(dst, want, sizeof(dst)) != 0;
+            break;
+        }
         default:
             for (int y = 0; y < h; y++)
                 for (int x = 0; x < w; x++) {
@@ -77,7 +100,7 @@ int main(void)
         }
         cases++;
         if (bad && mismatches++ < 5)
-            printf("mismatch in case %d (kind %d, width %d, height %d)\n", t, t % 3, w, h);
+            printf("mismatch in case %d (kind %d, width %d, height %d)\n", t, t % 4, w, h);
     }
     printf("%d cases, %d mismatches\n", cases, mismatches);
     return mismatches != 0;

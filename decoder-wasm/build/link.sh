@@ -177,14 +177,22 @@ fi
 # The plain Wasm builds with H.264 and HEVC likewise take Inlay's 64-bit scalar versions of the full-sample
 # and chroma motion compensation (src/main/c-swar), which move eight pixels per register where FFmpeg's C
 # moves one, H.264's weighted prediction without work for the default weight, and the HEVC boundary
-# strengths of the SIMD builds (which compare 8 bytes at a time there).
+# strengths of the SIMD builds (which compare 8 bytes at a time there). The asm.js builds with HEVC take, of
+# those, HEVC's full-sample bi-prediction as a mean and its default weights, in 32-bit words.
 own_src=()
+own_flags=()
 wraps=()
 if [ "$variant" = wasm ] && [ "$set" != webm ]; then
   own_src=("$here/../src/main/c-swar/inlay_swar_h264.c" "$here/../src/main/c-swar/inlay_swar_hevc.c"
            "$here/../src/main/c-simd/inlay_simd_hevc_bs.c")
   wraps=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
          -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
+fi
+if [ "$variant" = asmjs ] && [ "$set" != webm ]; then
+  # asm.js: HEVC's full-sample bi-prediction as a mean and the default weights, in 32-bit words.
+  own_src=("$here/../src/main/c-swar/inlay_swar_hevc.c")
+  own_flags=(-DINLAY_SWAR32 -DINLAY_SIMD_SMALL)
+  wraps=(-Wl,--wrap=ff_hevc_dsp_init)
 fi
 if [ "$variant" = simd ]; then
   own_src=("$here/../src/main/c-simd/inlay_simd_video.c")
@@ -208,7 +216,8 @@ if [ ! -f "$linked/.done" ]; then
   mkdir -p "$linked/cfg"
   cp "$libs/include/ffmpeg-config.h" "$linked/cfg/config.h"
   for f in ${own_src[@]+"${own_src[@]}"}; do
-    emcc "${cflags[@]}" $( [ "$compact" = 1 ] && echo -DINLAY_SIMD_SMALL) -I"$linked/cfg" -I"$src" \
+    emcc "${cflags[@]}" $( [ "$compact" = 1 ] && echo -DINLAY_SIMD_SMALL) ${own_flags[@]+"${own_flags[@]}"} \
+      -I"$linked/cfg" -I"$src" \
       -I"$libs/include" -c "$f" -o "$linked/$(basename "$f" .c).o"
     lists+=("$linked/$(basename "$f" .c).o")
   done

@@ -20,6 +20,10 @@
  * and the interpolation filters at fractional positions (vertical, horizontal and 2-D; 8.5.3.3.3.1 and
  * 8.5.3.3.3.2) for the 16-bit prediction, uni- and bi-prediction.
  *
+ * The asm.js build, whose 64-bit integers are pairs of 32-bit ones, compiles this file with INLAY_SWAR32
+ * (and INLAY_SIMD_SMALL): it takes only the mean, four samples per 32-bit word, and the default weights;
+ * everything else stays FFmpeg's C there.
+ *
  * The link wraps FFmpeg's ff_hevc_dsp_init, which fills the tables as always; the wrapper then puts these
  * in for 8-bit video.
  */
@@ -57,8 +61,10 @@ static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int heig
     pel_note.height = height;
     for (int y = 0; y < height; y++) {
         int x = 0;
+#ifndef INLAY_SWAR32
         for (; x + 4 <= width; x += 4)
             wr64((uint8_t *)(dst + x), spread32(rd32(src + x)) << 6);
+#endif
         for (; x < width; x++)
             dst[x] = src[x] << 6;
         src += srcstride;
@@ -66,6 +72,7 @@ static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int heig
     }
 }
 
+#ifndef INLAY_SWAR32
 /* Uni-prediction at a full-sample position: a copy of width samples per row (width 2 to 64). */
 static void pel_uni_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,
                            intptr_t mx, intptr_t my, int width)
@@ -96,6 +103,7 @@ INLINE uint32_t bi4(uint32_t p, uint64_t b)
     uint64_t over = ((v >> 9) & ones) * 0xFF;        /* 512 and more: 255 */
     return pack32((v & in_range & LANES_LO) | over);
 }
+#endif
 
 /* The rounded mean of two blocks of samples (see pel_note). */
 static void mean_pixels(uint8_t *dst, ptrdiff_t dststride, const uint8_t *a, ptrdiff_t astride, const uint8_t *b,
@@ -103,12 +111,17 @@ static void mean_pixels(uint8_t *dst, ptrdiff_t dststride, const uint8_t *a, ptr
 {
     for (int y = 0; y < height; y++) {
         int x = 0;
+#ifndef INLAY_SWAR32
         for (; x + 8 <= width; x += 8)
             wr64(dst + x, avg64(rd64(a + x), rd64(b + x)));
         if (x + 4 <= width) {
             wr32(dst + x, avg32(rd32(a + x), rd32(b + x)));
             x += 4;
         }
+#else
+        for (; x + 4 <= width; x += 4)
+            wr32(dst + x, avg32(rd32(a + x), rd32(b + x)));
+#endif
         for (; x < width; x++)
             dst[x] = (a[x] + b[x] + 1) >> 1;
         dst += dststride;
@@ -127,8 +140,10 @@ static void pel_bi_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdi
     }
     for (int y = 0; y < height; y++) {
         int x = 0;
+#ifndef INLAY_SWAR32
         for (; x + 4 <= width; x += 4)
             wr32(dst + x, bi4(rd32(src + x), rd64((const uint8_t *)(src2 + x))));
+#endif
         for (; x < width; x++) {
             int v = ((src[x] << 6) + src2[x] + 64) >> 7;
             dst[x] = v < 0 ? 0 : v > 255 ? 255 : v;
@@ -635,8 +650,10 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
     for (int i = 0; i < 10; i++) {   /* every block width: the functions take it as an argument */
         c->put_hevc_qpel[i][0][0] = pel_pixels;
         c->put_hevc_epel[i][0][0] = pel_pixels;
+#ifndef INLAY_SWAR32
         c->put_hevc_qpel_uni[i][0][0] = pel_uni_pixels;
         c->put_hevc_epel_uni[i][0][0] = pel_uni_pixels;
+#endif
         c->put_hevc_qpel_bi[i][0][0] = pel_bi_pixels;
         c->put_hevc_epel_bi[i][0][0] = pel_bi_pixels;
 #ifndef INLAY_SIMD_SMALL

@@ -72,7 +72,17 @@ static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int heig
     }
 }
 
+#define LANES(v) ((uint64_t)(v) * 0x0001000100010001ULL)
+
 #ifndef INLAY_SWAR32
+/* A clip for 16-bit lanes holding w = 256 + a sample before the clip to 0..255 (w in 0..767): below 256
+ * gives 0, bit 8 the low byte, bit 9 255. */
+INLINE uint64_t clip_lanes_256(uint64_t w)
+{
+    const uint64_t ones = LANES(1);
+    return (w & (((w >> 8) & ones) * 0xFF)) | (((w >> 9) & ones) * 0xFF);
+}
+
 /* Uni-prediction at a full-sample position: a copy of width samples per row (width 2 to 64). */
 static void pel_uni_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,
                            intptr_t mx, intptr_t my, int width)
@@ -95,13 +105,8 @@ static void pel_uni_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrd
 /* Four samples of 8-264: p four 8-bit samples, b four 16-bit predictions (little-endian lanes). */
 INLINE uint32_t bi4(uint32_t p, uint64_t b)
 {
-    const uint64_t ones = 0x0001000100010001ULL;
-    uint64_t u = (spread32(p) << 5) + 0x0020002000200020ULL
-                 + (((b ^ 0x8000800080008000ULL) >> 1) & 0x7FFF7FFF7FFF7FFFULL);
-    uint64_t v = (u >> 6) & 0x03FF03FF03FF03FFULL;   /* 256 + the unclipped sample, 0 to 639 */
-    uint64_t in_range = ((v >> 8) & ones) * 0xFF;    /* 256 to 511: the sample is v - 256 */
-    uint64_t over = ((v >> 9) & ones) * 0xFF;        /* 512 and more: 255 */
-    return pack32((v & in_range & LANES_LO) | over);
+    uint64_t u = (spread32(p) << 5) + LANES(32) + (((b ^ LANES(0x8000)) >> 1) & LANES(0x7FFF));
+    return pack32(clip_lanes_256((u >> 6) & LANES(0x3FF)));   /* 256 + the unclipped sample, 0 to 639 */
 }
 #endif
 
@@ -180,7 +185,16 @@ static void pel_bi_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdi
  * filters of this file out, for its size target. */
 #ifndef INLAY_SIMD_SMALL
 
-#define LANES(v) ((uint64_t)(v) * 0x0001000100010001ULL)
+/* The same for w = 512 + a sample (w in 0..1023): below 512 gives 0, bit 9 alone the low byte, bits 9 and 8
+ * 255. */
+INLINE uint64_t clip_lanes_512(uint64_t w)
+{
+    const uint64_t ones = LANES(1);
+    return (w | (((w >> 8) & ones) * 0xFF)) & (((w >> 9) & ones) * 0xFF);
+}
+
+/* floor((x + y) / 2) in each 16-bit lane, without overflow. */
+INLINE uint64_t half_sum(uint64_t x, uint64_t y) { return (x & y) + (((x ^ y) >> 1) & LANES(0x7FFF)); }
 
 /* What a filter writes: the 16-bit prediction, uni- or bi-prediction samples, or (V_TMP, the first stage
  * of the 2-D filter below) the 16-bit sum plus 32768, unsigned. */
@@ -215,31 +229,16 @@ INLINE uint64_t taps(int ntaps, uint64_t bias, const uint64_t *r, magnitudes c)
     return (bias + c.m[1] * r[1] + c.m[2] * r[2]) - (c.m[0] * r[0] + c.m[3] * r[3]);
 }
 
-/* Four clipped samples from lanes w = 256 + sample (160..607), as bytes. */
-INLINE uint32_t clip_from_256(uint64_t w)
-{
-    const uint64_t ones = LANES(1);
-    return pack32((w & (((w >> 8) & ones) * 0xFF)) | (((w >> 9) & ones) * 0xFF));
-}
-
-/* Four clipped samples from lanes w = 512 + sample (0..1023), as bytes. */
-INLINE uint32_t clip_from_512(uint64_t w)
-{
-    const uint64_t ones = LANES(1);
-    return pack32((w | (((w >> 8) & ones) * 0xFF)) & (((w >> 9) & ones) * 0xFF));
-}
-
 /* Stores one 4-column step of kind from its lanes acc (the filter sum plus the kind's bias). */
 INLINE void vstore(int kind, uint64_t acc, int16_t *pred, uint8_t *dst, const int16_t *src2)
 {
     if (kind == V_PRED) {
         wr64((uint8_t *)pred, acc ^ LANES(0x8000));
     } else if (kind == V_UNI) {
-        wr32(dst, clip_from_256((acc >> 6) & LANES(0x3FF)));
+        wr32(dst, pack32(clip_lanes_256((acc >> 6) & LANES(0x3FF))));
     } else {
-        uint64_t b = rd64((const uint8_t *)src2) ^ LANES(0x8000);
-        uint64_t half = (acc & b) + (((acc ^ b) >> 1) & LANES(0x7FFF));
-        wr32(dst, clip_from_512((half >> 6) & LANES(0x3FF)));
+        uint64_t half = half_sum(acc, rd64((const uint8_t *)src2) ^ LANES(0x8000));
+        wr32(dst, pack32(clip_lanes_512((half >> 6) & LANES(0x3FF))));
     }
 }
 
@@ -300,20 +299,6 @@ INLINE void vfilter(int kind, int ntaps, int16_t *pred, uint8_t *dst, ptrdiff_t 
  * bytes; the 16-bit prediction interleaves them. A step of four (blocks 4 or 12 wide) computes eight and
  * stores four; the last two columns of 2- or 6-wide blocks are computed one at a time. */
 
-/* Four clipped samples from lanes w = 256 + sample (160..607), each in the low byte of its lane. */
-INLINE uint64_t clip_lanes_256(uint64_t w)
-{
-    const uint64_t ones = LANES(1);
-    return (w & (((w >> 8) & ones) * 0xFF)) | (((w >> 9) & ones) * 0xFF);
-}
-
-/* Four clipped samples from lanes w = 512 + sample (0..1023), each in the low byte of its lane. */
-INLINE uint64_t clip_lanes_512(uint64_t w)
-{
-    const uint64_t ones = LANES(1);
-    return (w | (((w >> 8) & ones) * 0xFF)) & (((w >> 9) & ones) * 0xFF);
-}
-
 /* Lanes 0 and 2 of v, as lanes 0 and 1. */
 INLINE uint64_t even_lanes(uint64_t v)
 {
@@ -341,9 +326,11 @@ INLINE void hfilter(int kind, int ntaps, int16_t *pred, uint8_t *dst, ptrdiff_t 
         while (x + 4 <= width) {
             const int full = x + 8 <= width;
             uint64_t t[9], even, odd;
-            for (int k = 0; k < ntaps; k++)
+            for (int k = 0; k < ntaps - 1; k++)
                 t[k] = rd64(s + x + k) & LANES_LO;
-            t[ntaps] = (rd64(s + x + ntaps - 1) >> 8) & LANES_LO;
+            const uint64_t last = rd64(s + x + ntaps - 1);   /* its odd bytes are the odd columns' last tap */
+            t[ntaps - 1] = last & LANES_LO;
+            t[ntaps] = (last >> 8) & LANES_LO;
             even = taps(ntaps, bias, t, c);
             odd = taps(ntaps, bias, t + 1, c);
             if (kind == V_PRED || kind == V_TMP) {
@@ -364,8 +351,7 @@ INLINE void hfilter(int kind, int ntaps, int16_t *pred, uint8_t *dst, ptrdiff_t 
                 uint64_t b0 = rd64((const uint8_t *)(src2 + x)), b1 = full ? rd64((const uint8_t *)(src2 + x + 4)) : 0;
                 uint64_t be = (even_lanes(b0) | (even_lanes(b1) << 32)) ^ LANES(0x8000);
                 uint64_t bo = (even_lanes(b0 >> 16) | (even_lanes(b1 >> 16) << 32)) ^ LANES(0x8000);
-                uint64_t he = (even & be) + (((even ^ be) >> 1) & LANES(0x7FFF));
-                uint64_t ho = (odd & bo) + (((odd ^ bo) >> 1) & LANES(0x7FFF));
+                uint64_t he = half_sum(even, be), ho = half_sum(odd, bo);
                 bytes = clip_lanes_512((he >> 6) & LANES(0x3FF)) | (clip_lanes_512((ho >> 6) & LANES(0x3FF)) << 8);
             }
             if (full)

@@ -460,139 +460,40 @@ INLINE void hvfilter(int kind, int ntaps, int16_t *pred, uint8_t *dst, ptrdiff_t
     for (; x < width; x++) {
         const int16_t *t = tmp + x;
         for (int y = 0; y < height; y++) {
-            int sum = 0, v;
+            int sum = 0;
             for (int k = 0; k < ntaps; k++)
                 sum += vf[k] * ((uint16_t)t[(y + k) * MAX_PB_SIZE] - 32768);
-            sum >>= 6;
-            if (kind == V_PRED) {
-                pred[y * MAX_PB_SIZE + x] = (int16_t)sum;
-                continue;
-            }
-            v = kind == V_UNI ? (sum + 32) >> 6 : (sum + src2[y * MAX_PB_SIZE + x] + 64) >> 7;
-            dst[y * dststride + x] = v < 0 ? 0 : v > 255 ? 255 : v;
+            vstore1(kind, sum >> 6, pred + y * MAX_PB_SIZE + x, dst + y * dststride + x, src2 + y * MAX_PB_SIZE + x);
         }
     }
 }
 
-static void qpel_v(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
-                   int width)
-{
-    pel_note.pred = NULL;
-    vfilter(V_PRED, 8, dst, NULL, 0, src, srcstride, NULL, height, width, luma_filters[my - 1]);
-}
+/* The three functions FFmpeg's tables take for one filter and position kind: NAME (the 16-bit prediction,
+ * which clears pel_note), NAME_uni and NAME_bi; the filter tables chosen by mx and my follow the filter. */
+#define FILTER_FUNCS(name, filter, ntaps, ...)                                                               \
+    static void name(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my, \
+                     int width)                                                                              \
+    {                                                                                                        \
+        pel_note.pred = NULL;                                                                                \
+        filter(V_PRED, ntaps, dst, NULL, 0, src, srcstride, NULL, height, width, __VA_ARGS__);               \
+    }                                                                                                        \
+    static void name##_uni(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,\
+                           intptr_t mx, intptr_t my, int width)                                              \
+    {                                                                                                        \
+        filter(V_UNI, ntaps, NULL, dst, dststride, src, srcstride, NULL, height, width, __VA_ARGS__);        \
+    }                                                                                                        \
+    static void name##_bi(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,\
+                          int height, intptr_t mx, intptr_t my, int width)                                   \
+    {                                                                                                        \
+        filter(V_BI, ntaps, NULL, dst, dststride, src, srcstride, src2, height, width, __VA_ARGS__);         \
+    }
 
-static void qpel_uni_v(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,
-                       intptr_t mx, intptr_t my, int width)
-{
-    vfilter(V_UNI, 8, NULL, dst, dststride, src, srcstride, NULL, height, width, luma_filters[my - 1]);
-}
-
-static void qpel_bi_v(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,
-                      int height, intptr_t mx, intptr_t my, int width)
-{
-    vfilter(V_BI, 8, NULL, dst, dststride, src, srcstride, src2, height, width, luma_filters[my - 1]);
-}
-
-static void epel_v(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
-                   int width)
-{
-    pel_note.pred = NULL;
-    vfilter(V_PRED, 4, dst, NULL, 0, src, srcstride, NULL, height, width, chroma_filters[my - 1]);
-}
-
-static void epel_uni_v(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,
-                       intptr_t mx, intptr_t my, int width)
-{
-    vfilter(V_UNI, 4, NULL, dst, dststride, src, srcstride, NULL, height, width, chroma_filters[my - 1]);
-}
-
-static void epel_bi_v(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,
-                      int height, intptr_t mx, intptr_t my, int width)
-{
-    vfilter(V_BI, 4, NULL, dst, dststride, src, srcstride, src2, height, width, chroma_filters[my - 1]);
-}
-
-static void qpel_h(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
-                   int width)
-{
-    pel_note.pred = NULL;
-    hfilter(V_PRED, 8, dst, NULL, 0, src, srcstride, NULL, height, width, luma_filters[mx - 1]);
-}
-
-static void qpel_uni_h(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,
-                       intptr_t mx, intptr_t my, int width)
-{
-    hfilter(V_UNI, 8, NULL, dst, dststride, src, srcstride, NULL, height, width, luma_filters[mx - 1]);
-}
-
-static void qpel_bi_h(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,
-                      int height, intptr_t mx, intptr_t my, int width)
-{
-    hfilter(V_BI, 8, NULL, dst, dststride, src, srcstride, src2, height, width, luma_filters[mx - 1]);
-}
-
-static void epel_h(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
-                   int width)
-{
-    pel_note.pred = NULL;
-    hfilter(V_PRED, 4, dst, NULL, 0, src, srcstride, NULL, height, width, chroma_filters[mx - 1]);
-}
-
-static void epel_uni_h(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,
-                       intptr_t mx, intptr_t my, int width)
-{
-    hfilter(V_UNI, 4, NULL, dst, dststride, src, srcstride, NULL, height, width, chroma_filters[mx - 1]);
-}
-
-static void epel_bi_h(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,
-                      int height, intptr_t mx, intptr_t my, int width)
-{
-    hfilter(V_BI, 4, NULL, dst, dststride, src, srcstride, src2, height, width, chroma_filters[mx - 1]);
-}
-
-static void qpel_hv(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
-                    int width)
-{
-    pel_note.pred = NULL;
-    hvfilter(V_PRED, 8, dst, NULL, 0, src, srcstride, NULL, height, width,
-             luma_filters[mx - 1], luma_filters[my - 1]);
-}
-
-static void qpel_uni_hv(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,
-                        intptr_t mx, intptr_t my, int width)
-{
-    hvfilter(V_UNI, 8, NULL, dst, dststride, src, srcstride, NULL, height, width,
-             luma_filters[mx - 1], luma_filters[my - 1]);
-}
-
-static void qpel_bi_hv(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,
-                       int height, intptr_t mx, intptr_t my, int width)
-{
-    hvfilter(V_BI, 8, NULL, dst, dststride, src, srcstride, src2, height, width,
-             luma_filters[mx - 1], luma_filters[my - 1]);
-}
-
-static void epel_hv(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
-                    int width)
-{
-    pel_note.pred = NULL;
-    hvfilter(V_PRED, 4, dst, NULL, 0, src, srcstride, NULL, height, width,
-             chroma_filters[mx - 1], chroma_filters[my - 1]);
-}
-
-static void epel_uni_hv(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,
-                        intptr_t mx, intptr_t my, int width)
-{
-    hvfilter(V_UNI, 4, NULL, dst, dststride, src, srcstride, NULL, height, width,
-             chroma_filters[mx - 1], chroma_filters[my - 1]);
-}
-
-static void epel_bi_hv(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,
-                       int height, intptr_t mx, intptr_t my, int width)
-{
-    hvfilter(V_BI, 4, NULL, dst, dststride, src, srcstride, src2, height, width,
-             chroma_filters[mx - 1], chroma_filters[my - 1]);
-}
+FILTER_FUNCS(qpel_v, vfilter, 8, luma_filters[my - 1])
+FILTER_FUNCS(qpel_h, hfilter, 8, luma_filters[mx - 1])
+FILTER_FUNCS(qpel_hv, hvfilter, 8, luma_filters[mx - 1], luma_filters[my - 1])
+FILTER_FUNCS(epel_v, vfilter, 4, chroma_filters[my - 1])
+FILTER_FUNCS(epel_h, hfilter, 4, chroma_filters[mx - 1])
+FILTER_FUNCS(epel_hv, hvfilter, 4, chroma_filters[mx - 1], chroma_filters[my - 1])
 
 #endif /* INLAY_SIMD_SMALL */
 
@@ -643,24 +544,18 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
         c->put_hevc_qpel_bi[i][0][0] = pel_bi_pixels;
         c->put_hevc_epel_bi[i][0][0] = pel_bi_pixels;
 #ifndef INLAY_SIMD_SMALL
-        c->put_hevc_qpel[i][1][0] = qpel_v;
-        c->put_hevc_qpel_uni[i][1][0] = qpel_uni_v;
-        c->put_hevc_qpel_bi[i][1][0] = qpel_bi_v;
-        c->put_hevc_epel[i][1][0] = epel_v;
-        c->put_hevc_epel_uni[i][1][0] = epel_uni_v;
-        c->put_hevc_epel_bi[i][1][0] = epel_bi_v;
-        c->put_hevc_qpel[i][0][1] = qpel_h;
-        c->put_hevc_qpel_uni[i][0][1] = qpel_uni_h;
-        c->put_hevc_qpel_bi[i][0][1] = qpel_bi_h;
-        c->put_hevc_epel[i][0][1] = epel_h;
-        c->put_hevc_epel_uni[i][0][1] = epel_uni_h;
-        c->put_hevc_epel_bi[i][0][1] = epel_bi_h;
-        c->put_hevc_qpel[i][1][1] = qpel_hv;
-        c->put_hevc_qpel_uni[i][1][1] = qpel_uni_hv;
-        c->put_hevc_qpel_bi[i][1][1] = qpel_bi_hv;
-        c->put_hevc_epel[i][1][1] = epel_hv;
-        c->put_hevc_epel_uni[i][1][1] = epel_uni_hv;
-        c->put_hevc_epel_bi[i][1][1] = epel_bi_hv;
+        /* [1][0]: vertical, [0][1]: horizontal, [1][1]: 2-D */
+#define INSTALL(pel, v, h, name)                                                                             \
+    c->put_hevc_##pel[i][v][h] = name;                                                                       \
+    c->put_hevc_##pel##_uni[i][v][h] = name##_uni;                                                           \
+    c->put_hevc_##pel##_bi[i][v][h] = name##_bi;
+        INSTALL(qpel, 1, 0, qpel_v)
+        INSTALL(qpel, 0, 1, qpel_h)
+        INSTALL(qpel, 1, 1, qpel_hv)
+        INSTALL(epel, 1, 0, epel_v)
+        INSTALL(epel, 0, 1, epel_h)
+        INSTALL(epel, 1, 1, epel_hv)
+#undef INSTALL
 #else
         c->put_hevc_qpel[i][1][1] = qpel_hv_clearing;
         c->put_hevc_epel[i][1][1] = epel_hv_clearing;

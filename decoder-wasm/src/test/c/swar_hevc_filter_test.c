@@ -105,11 +105,11 @@ int main(void)
             dir == 2 ? (chroma_case ? epel_hv : qpel_hv)
             : across ? (chroma_case ? epel_h : qpel_h) : (chroma_case ? epel_v : qpel_v);
         void (*uni)(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int, intptr_t, intptr_t, int) =
-            dir == 2 ? (chroma_case ? epel_uni_hv : qpel_uni_hv)
-            : across ? (chroma_case ? epel_uni_h : qpel_uni_h) : (chroma_case ? epel_uni_v : qpel_uni_v);
+            dir == 2 ? (chroma_case ? epel_hv_uni : qpel_hv_uni)
+            : across ? (chroma_case ? epel_h_uni : qpel_h_uni) : (chroma_case ? epel_v_uni : qpel_v_uni);
         void (*bi)(uint8_t *, ptrdiff_t, uint8_t *, ptrdiff_t, int16_t *, int, intptr_t, intptr_t, int) =
-            dir == 2 ? (chroma_case ? epel_bi_hv : qpel_bi_hv)
-            : across ? (chroma_case ? epel_bi_h : qpel_bi_h) : (chroma_case ? epel_bi_v : qpel_bi_v);
+            dir == 2 ? (chroma_case ? epel_hv_bi : qpel_hv_bi)
+            : across ? (chroma_case ? epel_h_bi : qpel_h_bi) : (chroma_case ? epel_v_bi : qpel_v_bi);
         int mx = dir == 0 ? 0 : f, my = dir == 1 ? 0 : dir == 2 ? f2 : f, bad;
         if (kind == V_PRED) {
             put(pred, src + off, STRIDE, h, mx, my, w);

@@ -177,22 +177,33 @@ fi
 # The plain Wasm builds with H.264 and HEVC likewise take Inlay's 64-bit scalar versions of the full-sample
 # and chroma motion compensation (src/main/c-swar), which move eight pixels per register where FFmpeg's C
 # moves one, H.264's weighted prediction without work for the default weight, and the HEVC boundary
-# strengths of the SIMD builds (which compare 8 bytes at a time there). The asm.js builds with HEVC take, of
-# those, HEVC's full-sample bi-prediction as a mean and its default weights, in 32-bit words.
+# strengths of the SIMD builds (which compare 8 bytes at a time there). Every plain Wasm build takes the
+# scalar edge emulation (rows as 8-byte words instead of a C-library memcpy call each). The asm.js builds
+# take that in 32-bit words and, with HEVC, HEVC's full-sample bi-prediction as a mean and its default
+# weights.
 own_src=()
 own_flags=()
 wraps=()
-if [ "$variant" = wasm ] && [ "$set" != webm ]; then
-  own_src=("$here/../src/main/c-swar/inlay_swar_h264.c" "$here/../src/main/c-swar/inlay_swar_hevc.c"
-           "$here/../src/main/c-simd/inlay_simd_hevc_bs.c")
-  wraps=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
-         -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
+if [ "$variant" = wasm ]; then
+  own_src=("$here/../src/main/c-swar/inlay_swar_video.c")
+  wraps=(-Wl,--wrap=ff_videodsp_init)
+  if [ "$set" != webm ]; then
+    own_src+=("$here/../src/main/c-swar/inlay_swar_h264.c" "$here/../src/main/c-swar/inlay_swar_hevc.c"
+              "$here/../src/main/c-simd/inlay_simd_hevc_bs.c")
+    wraps+=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
+            -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
+  fi
 fi
-if [ "$variant" = asmjs ] && [ "$set" != webm ]; then
-  # asm.js: HEVC's full-sample bi-prediction as a mean and the default weights, in 32-bit words.
-  own_src=("$here/../src/main/c-swar/inlay_swar_hevc.c")
+if [ "$variant" = asmjs ]; then
+  # asm.js: edge emulation and, with HEVC, its full-sample bi-prediction as a mean and the default
+  # weights, in 32-bit words.
+  own_src=("$here/../src/main/c-swar/inlay_swar_video.c")
   own_flags=(-DINLAY_SWAR32 -DINLAY_SIMD_SMALL)
-  wraps=(-Wl,--wrap=ff_hevc_dsp_init)
+  wraps=(-Wl,--wrap=ff_videodsp_init)
+  if [ "$set" != webm ]; then
+    own_src+=("$here/../src/main/c-swar/inlay_swar_hevc.c")
+    wraps+=(-Wl,--wrap=ff_hevc_dsp_init)
+  fi
 fi
 if [ "$variant" = simd ]; then
   own_src=("$here/../src/main/c-simd/inlay_simd_video.c")

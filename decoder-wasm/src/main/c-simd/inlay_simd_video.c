@@ -4,13 +4,9 @@
  * the sample coordinates to the picture); before interpolating such a block, the decoders copy it into
  * a buffer with the picture's edge samples repeated. FFmpeg's C does that with a memcpy call per row and
  * byte loops, which a Wasm build runs as calls into its C library; here each row is whole vectors.
- *
- * The result is the same by construction: buffer sample (x, y) is picture sample
- * (clamp(src_x + x, 0, w - 1), clamp(src_y + y, 0, h - 1)). Only the block_w x block_h samples are written.
+ * The walk over the block is inlay_edge_emu.h's.
  */
 #include "inlay_simd.h"
-
-#include "libavcodec/videodsp.h"
 
 /* Writes the n bytes from s to d (n may be 0). */
 INLINE void copy_bytes(uint8_t *d, const uint8_t *s, int n)
@@ -43,32 +39,10 @@ INLINE void fill_bytes(uint8_t *d, V v, int n)
     if (n & 1) d[0] = (uint8_t)wasm_u8x16_extract_lane(v, 0);
 }
 
-static void emulated_edge_mc(uint8_t *buf, const uint8_t *src, ptrdiff_t buf_linesize, ptrdiff_t src_linesize,
-                             int block_w, int block_h, int src_x, int src_y, int w, int h)
+/* Writes n copies of the byte at s to d. */
+INLINE void fill_from(uint8_t *d, const uint8_t *s, int n)
 {
-    if (!w || !h)
-        return;
-    /* Columns: [0, left) repeat the picture's first column, [left, right) are inside, the rest repeat its
-     * last column. A block wholly left or right of the picture is all one column. */
-    int left = src_x < 0 ? (-src_x < block_w ? -src_x : block_w) : 0;
-    int right = w - src_x < block_w ? w - src_x : block_w;
-    if (right < left)
-        right = left;
-    for (int y = 0; y < block_h; y++, buf += buf_linesize) {
-        int sy = src_y + y < 0 ? 0 : src_y + y >= h ? h - 1 : src_y + y;
-        /* The picture's row sy, found from src (which points at sample (src_x, src_y)). */
-        const uint8_t *row = src + (ptrdiff_t)(sy - src_y) * src_linesize - src_x;
-        fill_bytes(buf, wasm_v128_load8_splat(row), left);
-        copy_bytes(buf + left, row + src_x + left, right - left);
-        fill_bytes(buf + right, wasm_v128_load8_splat(row + w - 1), block_w - right);
-    }
+    fill_bytes(d, wasm_v128_load8_splat(s), n);
 }
 
-void __real_ff_videodsp_init(VideoDSPContext *ctx, int bpc);
-
-void __wrap_ff_videodsp_init(VideoDSPContext *ctx, int bpc)
-{
-    __real_ff_videodsp_init(ctx, bpc);
-    if (bpc <= 8)
-        ctx->emulated_edge_mc = emulated_edge_mc;
-}
+#include "inlay_edge_emu.h"

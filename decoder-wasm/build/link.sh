@@ -188,8 +188,8 @@ if [ "$variant" = wasm ]; then
   own_src=("$here/../src/main/c-swar/inlay_swar_video.c")
   wraps=(-Wl,--wrap=ff_videodsp_init)
   if [ "$set" != webm ]; then
-    own_src+=("$here/../src/main/c-swar/inlay_swar_h264.c" "$here/../src/main/c-swar/inlay_swar_hevc.c"
-              "$here/../src/main/c-simd/inlay_simd_hevc_bs.c")
+    own_src+=("$here/../src/main/c-swar/inlay_swar_h264.c" "$here/../src/main/c-swar/inlay_swar_h264_loop.c"
+              "$here/../src/main/c-swar/inlay_swar_hevc.c" "$here/../src/main/c-simd/inlay_simd_hevc_bs.c")
     wraps+=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
             -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
   fi

@@ -347,10 +347,13 @@ void __wrap_ff_h264qpel_init(H264QpelContext *c, int bit_depth)
 }
 
 void __real_ff_h264dsp_init(H264DSPContext *c, const int bit_depth, const int chroma_format_idc);
+void inlay_swar_h264_loop_tables(H264DSPContext *c);   /* inlay_swar_h264_loop.c */
 
 void __wrap_ff_h264dsp_init(H264DSPContext *c, const int bit_depth, const int chroma_format_idc)
 {
     __real_ff_h264dsp_init(c, bit_depth, chroma_format_idc);
-    if (bit_depth == 8)
+    if (bit_depth == 8) {
         swar_weight_tables(c);
+        inlay_swar_h264_loop_tables(c);
+    }
 }

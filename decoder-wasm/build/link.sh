@@ -176,8 +176,9 @@ fi
 # strengths, a plain function, are replaced whole.
 # The plain Wasm builds with H.264 and HEVC likewise take Inlay's 64-bit scalar versions of the full-sample
 # and chroma motion compensation (src/main/c-swar), which move eight pixels per register where FFmpeg's C
-# moves one, H.264's weighted prediction without work for the default weight, and the HEVC boundary
-# strengths of the SIMD builds (which compare 8 bytes at a time there). Every plain Wasm build takes the
+# moves one, H.264's weighted prediction without work for the default weight and its deblocking across
+# horizontal edges (four lines per register), and the HEVC boundary strengths of the SIMD builds (which
+# compare 8 bytes at a time there). Every plain Wasm build takes the
 # scalar edge emulation (rows as 8-byte words instead of a C-library memcpy call each). The asm.js builds
 # take that in 32-bit words and, with HEVC, HEVC's full-sample bi-prediction as a mean and its default
 # weights.

@@ -18,8 +18,7 @@
 
 #include "libavcodec/h264dsp.h"
 
-#define LANE(v) ((uint64_t)(v) * 0x0001000100010001ULL)
-#define TOPS LANE(0x8000)
+#define TOPS LANES(0x8000)
 
 /* A full lane mask (0xFFFF) where the lane's top bit is set. */
 INLINE uint64_t mask_of(uint64_t tops) { return ((tops & TOPS) >> 15) * 0xFFFF; }
@@ -27,20 +26,13 @@ INLINE uint64_t mask_of(uint64_t tops) { return ((tops & TOPS) >> 15) * 0xFFFF; 
 /* Top bit of each lane set where |a - b| < t (t in 1..256). */
 INLINE uint64_t near(uint64_t a, uint64_t b, int t)
 {
-    uint64_t v = (a | TOPS) - b + LANE(t - 1);
-    return v & ~(v - LANE(2 * t - 1)) & TOPS;
+    uint64_t v = (a | TOPS) - b + LANES(t - 1);
+    return v & ~(v - LANES(2 * t - 1)) & TOPS;
 }
 
 /* Lane-wise maximum and minimum of non-negative lanes below 0x8000. */
 INLINE uint64_t max_lanes(uint64_t a, uint64_t b) { return b ^ ((a ^ b) & mask_of((a | TOPS) - b)); }
 INLINE uint64_t min_lanes(uint64_t a, uint64_t b) { return a ^ ((a ^ b) & mask_of((a | TOPS) - b)); }
-
-/* Lanes holding 256 + x, x in -256..511, clipped to x in 0..255. */
-INLINE uint64_t clip_biased(uint64_t w)
-{
-    const uint64_t ones = LANE(1);
-    return (w & (((w >> 8) & ones) * 0xFF)) | (((w >> 9) & ones) * 0xFF);
-}
 
 INLINE uint64_t row4(const uint8_t *p) { return spread32(rd32(p)); }
 
@@ -62,7 +54,7 @@ INLINE int threshold(int t) { return t > 256 ? 256 : t; }
  * bias 256 keeps non-negative (the result lies between x and c, so in 0..255). */
 INLINE uint64_t clamp_around(uint64_t x, uint64_t c, uint64_t t)
 {
-    const uint64_t bias = LANE(256);
+    const uint64_t bias = LANES(256);
     return min_lanes(max_lanes(x + bias, c + bias - t), c + bias + t) - bias;
 }
 
@@ -77,11 +69,11 @@ INLINE uint64_t pick(uint64_t mask, uint64_t old, uint64_t new) { return old ^ (
  */
 INLINE void filter_p0q0(uint64_t p1, uint64_t *p0, uint64_t *q0, uint64_t q1, uint64_t tc)
 {
-    uint64_t n = ((*q0 << 2) + p1 + LANE(1276)) - ((*p0 << 2) + q1);
-    uint64_t d = (n >> 3) & LANE(0x1FFF);
-    d = min_lanes(max_lanes(d, LANE(159) - tc), LANE(159) + tc);
-    uint64_t np0 = clip_biased(*p0 + d + LANE(256 - 159));
-    *q0 = clip_biased(*q0 + LANE(256 + 159) - d);
+    uint64_t n = ((*q0 << 2) + p1 + LANES(1276)) - ((*p0 << 2) + q1);
+    uint64_t d = (n >> 3) & LANES(0x1FFF);
+    d = min_lanes(max_lanes(d, LANES(159) - tc), LANES(159) + tc);
+    uint64_t np0 = clip_lanes_256(*p0 + d + LANES(256 - 159));
+    *q0 = clip_lanes_256(*q0 + LANES(256 + 159) - d);
     *p0 = np0;
 }
 
@@ -104,12 +96,12 @@ static void v_loop_filter_luma(uint8_t *pix, ptrdiff_t stride, int alpha, int be
         uint64_t ap = mask_of(near(p2, p0, beta) & on), aq = mask_of(near(q2, q0, beta) & on);
         uint64_t all = mask_of(on);
         /* p1' = p1 + Clip3(-tc0, tc0, (p2 + ((p0 + q0 + 1) >> 1) - (p1 << 1)) >> 1), and q1' likewise */
-        uint64_t avg = ((p0 + q0 + LANE(1)) >> 1) & LANE(0xFF);
-        uint64_t t0 = LANE(tc);
-        uint64_t np1 = clamp_around(((p2 + avg) >> 1) & LANE(0xFF), p1, t0);
-        uint64_t nq1 = clamp_around(((q2 + avg) >> 1) & LANE(0xFF), q1, t0);
+        uint64_t avg = ((p0 + q0 + LANES(1)) >> 1) & LANES(0xFF);
+        uint64_t t0 = LANES(tc);
+        uint64_t np1 = clamp_around(((p2 + avg) >> 1) & LANES(0xFF), p1, t0);
+        uint64_t nq1 = clamp_around(((q2 + avg) >> 1) & LANES(0xFF), q1, t0);
         /* tc = tc0 + ap + aq */
-        uint64_t t = t0 + (ap & LANE(1)) + (aq & LANE(1));
+        uint64_t t = t0 + (ap & LANES(1)) + (aq & LANES(1));
         uint64_t np0 = p0, nq0 = q0;
         filter_p0q0(p1, &np0, &nq0, q1, t);
         wr32(pix - 2 * stride, pack32(pick(ap, p1, np1)));
@@ -138,15 +130,15 @@ static void v_loop_filter_luma_intra(uint8_t *pix, ptrdiff_t stride, int alpha, 
         uint64_t ap = mask_of(close & near(p2, p0, beta)), aq = mask_of(close & near(q2, q0, beta));
         uint64_t all = mask_of(on);
         /* Every sum below is at most 8 * 255 + 4: no lane carries. */
-        const uint64_t lo = LANE(0xFF);
-        uint64_t weak_p0 = (((p1 << 1) + p0 + q1 + LANE(2)) >> 2) & lo;
-        uint64_t weak_q0 = (((q1 << 1) + q0 + p1 + LANE(2)) >> 2) & lo;
-        uint64_t sp0 = ((p2 + ((p1 + p0 + q0) << 1) + q1 + LANE(4)) >> 3) & lo;
-        uint64_t sp1 = ((p2 + p1 + p0 + q0 + LANE(2)) >> 2) & lo;
-        uint64_t sp2 = (((p3 << 1) + p2 * 3 + p1 + p0 + q0 + LANE(4)) >> 3) & lo;
-        uint64_t sq0 = ((p1 + ((p0 + q0 + q1) << 1) + q2 + LANE(4)) >> 3) & lo;
-        uint64_t sq1 = ((p0 + q0 + q1 + q2 + LANE(2)) >> 2) & lo;
-        uint64_t sq2 = (((q3 << 1) + q2 * 3 + q1 + q0 + p0 + LANE(4)) >> 3) & lo;
+        const uint64_t lo = LANES(0xFF);
+        uint64_t weak_p0 = (((p1 << 1) + p0 + q1 + LANES(2)) >> 2) & lo;
+        uint64_t weak_q0 = (((q1 << 1) + q0 + p1 + LANES(2)) >> 2) & lo;
+        uint64_t sp0 = ((p2 + ((p1 + p0 + q0) << 1) + q1 + LANES(4)) >> 3) & lo;
+        uint64_t sp1 = ((p2 + p1 + p0 + q0 + LANES(2)) >> 2) & lo;
+        uint64_t sp2 = (((p3 << 1) + p2 * 3 + p1 + p0 + q0 + LANES(4)) >> 3) & lo;
+        uint64_t sq0 = ((p1 + ((p0 + q0 + q1) << 1) + q2 + LANES(4)) >> 3) & lo;
+        uint64_t sq1 = ((p0 + q0 + q1 + q2 + LANES(2)) >> 2) & lo;
+        uint64_t sq2 = (((q3 << 1) + q2 * 3 + q1 + q0 + p0 + LANES(4)) >> 3) & lo;
         wr32(pix - 3 * stride, pack32(pick(ap, p2, sp2)));
         wr32(pix - 2 * stride, pack32(pick(ap, p1, sp1)));
         wr32(pix - stride, pack32(pick(ap, pick(all, p0, weak_p0), sp0)));
@@ -174,8 +166,8 @@ static void v_loop_filter_chroma(uint8_t *pix, ptrdiff_t stride, int alpha, int 
         uint64_t all = mask_of(on) & lanes;
         if (!all)
             continue;
-        uint64_t t = (LANE(ta > 0 ? ta : 0) & 0x00000000FFFFFFFFULL)
-                   | (LANE(tb > 0 ? tb : 0) & 0xFFFFFFFF00000000ULL);
+        uint64_t t = (LANES(ta > 0 ? ta : 0) & 0x00000000FFFFFFFFULL)
+                   | (LANES(tb > 0 ? tb : 0) & 0xFFFFFFFF00000000ULL);
         uint64_t np0 = p0, nq0 = q0;
         filter_p0q0(p1, &np0, &nq0, q1, t);
         wr32(pix - stride, pack32(pick(all, p0, np0)));
@@ -195,9 +187,9 @@ static void v_loop_filter_chroma_intra(uint8_t *pix, ptrdiff_t stride, int alpha
         uint64_t all = mask_of(inner_rows(pix, stride, alpha, beta, &p1, &p0, &q0, &q1));
         if (!all)
             continue;
-        const uint64_t lo = LANE(0xFF);
-        wr32(pix - stride, pack32(pick(all, p0, (((p1 << 1) + p0 + q1 + LANE(2)) >> 2) & lo)));
-        wr32(pix, pack32(pick(all, q0, (((q1 << 1) + q0 + p1 + LANE(2)) >> 2) & lo)));
+        const uint64_t lo = LANES(0xFF);
+        wr32(pix - stride, pack32(pick(all, p0, (((p1 << 1) + p0 + q1 + LANES(2)) >> 2) & lo)));
+        wr32(pix, pack32(pick(all, q0, (((q1 << 1) + q0 + p1 + LANES(2)) >> 2) & lo)));
     }
 }
 

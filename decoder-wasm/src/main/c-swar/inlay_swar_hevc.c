@@ -72,17 +72,7 @@ static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int heig
     }
 }
 
-#define LANES(v) ((uint64_t)(v) * 0x0001000100010001ULL)
-
 #ifndef INLAY_SWAR32
-/* A clip for 16-bit lanes holding w = 256 + a sample before the clip to 0..255 (w in 0..767): below 256
- * gives 0, bit 8 the low byte, bit 9 255. */
-INLINE uint64_t clip_lanes_256(uint64_t w)
-{
-    const uint64_t ones = LANES(1);
-    return (w & (((w >> 8) & ones) * 0xFF)) | (((w >> 9) & ones) * 0xFF);
-}
-
 /* Uni-prediction at a full-sample position: a copy of width samples per row (width 2 to 64). */
 static void pel_uni_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,
                            intptr_t mx, intptr_t my, int width)

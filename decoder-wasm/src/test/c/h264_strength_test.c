@@ -2,8 +2,9 @@
  * Checks the Wasm SIMD boundary-strength hook (loop_filter_strength in inlay_simd_h264.c) against a
  * scalar reference written from ITU-T H.264 8.7.2.1, on random decoder caches: one and two lists, the
  * same pictures in both lists in either order (which real encoders produce and ours cannot be made to),
- * vectors at and around the limits, field and frame pictures, every edge count, step and mask the
- * decoder passes. Prints the number of cases and mismatches; exits non-zero on any mismatch.
+ * vectors at and around the limits and at the ends of their 16-bit range, field and frame pictures, every
+ * edge count, step and mask the decoder passes. Prints the number of cases and mismatches; exits non-zero
+ * on any mismatch.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,11 @@ static int pick(int n) { return test_range(0, n - 1); }
 /* Whether the motion of blocks b and n (cache indices) calls for filtering (8.7.2.1, bS 1). */
 static int motion_differs_ref(int8_t ref[2][40], int16_t mv[2][40][2], int b, int n, int bidir, int ylimit)
 {
-#define FAR(lb, ln) (abs(mv[lb][b][0] - mv[ln][n][0]) >= 4 || abs(mv[lb][b][1] - mv[ln][n][1]) >= ylimit)
+/* The difference modulo 2^16, as FFmpeg's x86 hook and the SIMD one take it: the same as the standard's
+ * within its vector range, and native ffmpeg's answer for the values outside it that a broken stream can
+ * leave. */
+#define DIFF(lb, ln, c) abs((int16_t)(mv[lb][b][c] - mv[ln][n][c]))
+#define FAR(lb, ln) (DIFF(lb, ln, 0) >= 4 || DIFF(lb, ln, 1) >= ylimit)
     if (!bidir)
         return ref[0][b] != ref[0][n] || FAR(0, 0);
     /* Two predictions each: filter unless they use the same two pictures with close vectors, pairing
@@ -27,6 +32,7 @@ static int motion_differs_ref(int8_t ref[2][40], int16_t mv[2][40][2], int b, in
     int crossed = ref[0][b] != ref[1][n] || ref[1][b] != ref[0][n] || FAR(0, 1) || FAR(1, 0);
     return straight && crossed;
 #undef FAR
+#undef DIFF
 }
 
 static int strength_ref(uint8_t nnz[40], int motion, int b, int n)
@@ -37,7 +43,8 @@ static int strength_ref(uint8_t nnz[40], int motion, int b, int n)
 int main(void)
 {
     static const int16_t vectors[][2] = { {0, 0}, {3, 3}, {4, 0}, {0, 4}, {-4, 0}, {0, -4}, {1, 2}, {-3, -3},
-                                          {0, 1}, {0, -1}, {100, -60}, {-2048, 1000}, {2047, -1024} };
+                                          {0, 1}, {0, -1}, {100, -60}, {-2048, 1000}, {2047, -1024},
+                                          {-8192, 8191}, {8191, -8192}, {32767, -32768}, {-32768, 32767} };
     int cases = 0, mismatches = 0;
     for (int t = 0; t < 200000; t++) {
         uint8_t nnz[40];

@@ -21,6 +21,12 @@
 
 #include "libavcodec/hevcdsp.h"
 
+/* What the includer must do before FFmpeg's weighted bi-prediction reads the 16-bit prediction src2 (the
+ * plain build's may not have been written yet: inlay_swar_hevc.c). */
+#ifndef HEVC_WEIGHTS_BEFORE_BI_W
+#define HEVC_WEIGHTS_BEFORE_BI_W(src2) ((void)0)
+#endif
+
 /* The 8-bit tables as the build's set-up left them (FFmpeg's C or the build's own): what the entries below
  * call. */
 #define HEVC_TABLE(NAME) __typeof__(((HEVCDSPContext *)0)->put_hevc_##NAME) NAME
@@ -56,9 +62,11 @@ static const uint8_t hevc_weights_index[65] = { [2] = 0, [4] = 1, [6] = 2, [8] =
         int i = hevc_weights_index[width];                                                                \
         if (a == 1 << denom && b == 1 << denom && c == 0 && d == 0)                                       \
             hevc_before.KIND##_bi[i][V][H](dst, dststride, src, srcstride, src2, height, mx, my, width);  \
-        else                                                                                              \
+        else {                                                                                            \
+            HEVC_WEIGHTS_BEFORE_BI_W(src2);                                                               \
             hevc_before.KIND##_bi_w[i][V][H](dst, dststride, src, srcstride, src2, height, denom, a, b, c, \
                                                 d, mx, my, width);                                        \
+        }                                                                                                 \
     }
 HEVC_DEFAULT_WEIGHTS(qpel, 0, 0)
 HEVC_DEFAULT_WEIGHTS(qpel, 0, 1)

@@ -31,6 +31,11 @@
 
 #include "libavcodec/hevcdsp.h"
 
+/* Gives a pending full-sample prediction its samples before FFmpeg's weighted bi-prediction reads it
+ * (below). */
+static void pel_settle(const int16_t *array);
+#define HEVC_WEIGHTS_BEFORE_BI_W(src2) pel_settle(src2)
+
 #include "../c-simd/inlay_hevc_weights.h"
 
 /*
@@ -42,23 +47,24 @@
  * where its samples came from; pel_bi_pixels, given that very array and block size, takes the samples from
  * there. Every other function that writes a 16-bit prediction clears the note (FFmpeg's own ones through
  * the wrappers below), and a note is used once, so the array always holds what the note says.
+ *
+ * pel_pixels goes one step further: it only notes, and the array gets its samples when something else is
+ * about to read it (the other bi-prediction functions, FFmpeg's weighted ones; in the compact builds
+ * through wrappers around FFmpeg's C) or before another prediction is noted or written (pel_settle). In the
+ * decoder's order of calls that is the very next call, while the noted samples are still in place; when
+ * both blocks are at full-sample positions the 16-bit array is never written at all.
  */
 static struct {
-    const int16_t *pred;   /* the array pel_pixels wrote last, or NULL */
+    const int16_t *pred;   /* the array pel_pixels noted last, or NULL */
     const uint8_t *src;    /* its samples */
     ptrdiff_t stride;
     int width, height;
+    int pending;           /* pred does not hold them yet */
 } pel_note;
 
 /* 8.5.3.3.3.1, full-sample position: p << 6 into the 16-bit prediction array. */
-static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
-                       int width)
+static void pel_write(int16_t *dst, const uint8_t *src, ptrdiff_t srcstride, int height, int width)
 {
-    pel_note.pred = dst;
-    pel_note.src = src;
-    pel_note.stride = srcstride;
-    pel_note.width = width;
-    pel_note.height = height;
     for (int y = 0; y < height; y++) {
         int x = 0;
 #ifndef INLAY_SWAR32
@@ -70,6 +76,36 @@ static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int heig
         src += srcstride;
         dst += MAX_PB_SIZE;
     }
+}
+
+static void pel_settle(const int16_t *array)
+{
+    if (pel_note.pending && array == pel_note.pred) {
+        pel_note.pending = 0;
+        pel_write((int16_t *)pel_note.pred, pel_note.src, pel_note.stride, pel_note.height, pel_note.width);
+    }
+}
+
+/* Before a 16-bit prediction other than a noted one goes into dst: a pending note for another array gets
+ * its samples (one for dst itself is overwritten), and the note is cleared. */
+static void pel_forget(const int16_t *dst)
+{
+    if (pel_note.pred != dst)
+        pel_settle(pel_note.pred);
+    pel_note.pred = NULL;
+    pel_note.pending = 0;
+}
+
+static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
+                       int width)
+{
+    pel_forget(dst);
+    pel_note.pred = dst;
+    pel_note.src = src;
+    pel_note.stride = srcstride;
+    pel_note.width = width;
+    pel_note.height = height;
+    pel_note.pending = 1;
 }
 
 #ifndef INLAY_SWAR32
@@ -130,9 +166,11 @@ static void pel_bi_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdi
 {
     if (src2 == pel_note.pred && width == pel_note.width && height == pel_note.height) {
         pel_note.pred = NULL;
+        pel_note.pending = 0;
         mean_pixels(dst, dststride, pel_note.src, pel_note.stride, src, srcstride, height, width);
         return;
     }
+    pel_settle(src2);
     for (int y = 0; y < height; y++) {
         int x = 0;
 #ifndef INLAY_SWAR32
@@ -459,12 +497,12 @@ INLINE void hvfilter(int kind, int ntaps, int16_t *pred, uint8_t *dst, ptrdiff_t
 }
 
 /* The three functions FFmpeg's tables take for one filter and position kind: NAME (the 16-bit prediction,
- * which clears pel_note), NAME_uni and NAME_bi; the filter tables chosen by mx and my follow the filter. */
+ * which settles or clears pel_note), NAME_uni and NAME_bi (which settles it); the filter tables chosen by mx and my follow the filter. */
 #define FILTER_FUNCS(name, filter, ntaps, ...)                                                               \
     static void name(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my, \
                      int width)                                                                              \
     {                                                                                                        \
-        pel_note.pred = NULL;                                                                                \
+        pel_forget(dst);                                                                                     \
         filter(V_PRED, ntaps, dst, NULL, 0, src, srcstride, NULL, height, width, __VA_ARGS__);               \
     }                                                                                                        \
     static void name##_uni(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,\
@@ -475,6 +513,7 @@ INLINE void hvfilter(int kind, int ntaps, int16_t *pred, uint8_t *dst, ptrdiff_t
     static void name##_bi(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,\
                           int height, intptr_t mx, intptr_t my, int width)                                   \
     {                                                                                                        \
+        pel_settle(src2);                                                                                    \
         filter(V_BI, ntaps, NULL, dst, dststride, src, srcstride, src2, height, width, __VA_ARGS__);         \
     }
 
@@ -488,27 +527,44 @@ FILTER_FUNCS(epel_hv, hvfilter, 4, chroma_filters[mx - 1], chroma_filters[my - 1
 #endif /* INLAY_SIMD_SMALL */
 
 #ifdef INLAY_SIMD_SMALL
-/* FFmpeg's 16-bit predictions that the compact build keeps, which clear pel_note first. */
+/* FFmpeg's fractional-position functions that the compact builds keep: the 16-bit predictions, which
+ * settle or clear pel_note first, and the bi-predictions, which read the 16-bit array after settling it. */
 typedef void (*pred_func)(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
                           int width);
+typedef void (*bi_func)(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,
+                        int height, intptr_t mx, intptr_t my, int width);
 
-#define CLEARING(name)                                                                                       \
+#define WRAPPED(name)                                                                                        \
+    static pred_func c_##name;                                                                               \
+    static bi_func c_##name##_bi;                                                                            \
     static void name##_clearing(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx,      \
                                 intptr_t my, int width)                                                      \
     {                                                                                                        \
-        pel_note.pred = NULL;                                                                                \
+        pel_forget(dst);                                                                                     \
         c_##name(dst, src, srcstride, height, mx, my, width);                                                \
+    }                                                                                                        \
+    static void name##_settling(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride,         \
+                                int16_t *src2, int height, intptr_t mx, intptr_t my, int width)              \
+    {                                                                                                        \
+        pel_settle(src2);                                                                                    \
+        c_##name##_bi(dst, dststride, src, srcstride, src2, height, mx, my, width);                          \
     }
-static pred_func c_qpel_v, c_epel_v, c_qpel_h, c_epel_h, c_qpel_hv, c_epel_hv;
-CLEARING(qpel_hv)
-CLEARING(epel_hv)
-CLEARING(qpel_v)
-CLEARING(epel_v)
-CLEARING(qpel_h)
-CLEARING(epel_h)
+WRAPPED(qpel_hv)
+WRAPPED(epel_hv)
+WRAPPED(qpel_v)
+WRAPPED(epel_v)
+WRAPPED(qpel_h)
+WRAPPED(epel_h)
+#undef WRAPPED
 #endif
 
 void __real_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth);
+
+/* X(tables, v, h, name) for each fractional-position kind: [v][h] is [1][0] vertical, [0][1] horizontal,
+ * [1][1] 2-D. */
+#define EACH_FILTER(X)                                                                                       \
+    X(qpel, 1, 0, qpel_v) X(qpel, 0, 1, qpel_h) X(qpel, 1, 1, qpel_hv)                                       \
+    X(epel, 1, 0, epel_v) X(epel, 0, 1, epel_h) X(epel, 1, 1, epel_hv)
 
 void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
 {
@@ -517,12 +573,11 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
         return;
 #ifdef INLAY_SIMD_SMALL
     /* FFmpeg's C: one function for every block width, which they take as an argument */
-    c_qpel_hv = c->put_hevc_qpel[0][1][1];
-    c_epel_hv = c->put_hevc_epel[0][1][1];
-    c_qpel_v = c->put_hevc_qpel[0][1][0];
-    c_epel_v = c->put_hevc_epel[0][1][0];
-    c_qpel_h = c->put_hevc_qpel[0][0][1];
-    c_epel_h = c->put_hevc_epel[0][0][1];
+#define KEEP(pel, v, h, name)                                                                                \
+    c_##name = c->put_hevc_##pel[0][v][h];                                                                   \
+    c_##name##_bi = c->put_hevc_##pel##_bi[0][v][h];
+    EACH_FILTER(KEEP)
+#undef KEEP
 #endif
     for (int i = 0; i < 10; i++) {   /* every block width: the functions take it as an argument */
         c->put_hevc_qpel[i][0][0] = pel_pixels;
@@ -534,26 +589,17 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
         c->put_hevc_qpel_bi[i][0][0] = pel_bi_pixels;
         c->put_hevc_epel_bi[i][0][0] = pel_bi_pixels;
 #ifndef INLAY_SIMD_SMALL
-        /* [1][0]: vertical, [0][1]: horizontal, [1][1]: 2-D */
 #define INSTALL(pel, v, h, name)                                                                             \
     c->put_hevc_##pel[i][v][h] = name;                                                                       \
     c->put_hevc_##pel##_uni[i][v][h] = name##_uni;                                                           \
     c->put_hevc_##pel##_bi[i][v][h] = name##_bi;
-        INSTALL(qpel, 1, 0, qpel_v)
-        INSTALL(qpel, 0, 1, qpel_h)
-        INSTALL(qpel, 1, 1, qpel_hv)
-        INSTALL(epel, 1, 0, epel_v)
-        INSTALL(epel, 0, 1, epel_h)
-        INSTALL(epel, 1, 1, epel_hv)
-#undef INSTALL
 #else
-        c->put_hevc_qpel[i][1][1] = qpel_hv_clearing;
-        c->put_hevc_epel[i][1][1] = epel_hv_clearing;
-        c->put_hevc_qpel[i][1][0] = qpel_v_clearing;
-        c->put_hevc_epel[i][1][0] = epel_v_clearing;
-        c->put_hevc_qpel[i][0][1] = qpel_h_clearing;
-        c->put_hevc_epel[i][0][1] = epel_h_clearing;
+#define INSTALL(pel, v, h, name)                                                                             \
+    c->put_hevc_##pel[i][v][h] = name##_clearing;                                                            \
+    c->put_hevc_##pel##_bi[i][v][h] = name##_settling;
 #endif
+        EACH_FILTER(INSTALL)
+#undef INSTALL
     }
     hevc_default_weights(c);
 }

@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Streams that real encoders produce and our samples do not: odd sizes (cropping), high bit depth,
- * 4:2:2 and 4:4:4, interlacing, slices, 5.1 audio, MP3 in FLV, G.711 and PCM in FLV and Matroska, WebM
- * written to a pipe (unknown sizes, no Cues). Each is made here with ffmpeg (one second) and decoded by the Wasm build; video must match
- * native ffmpeg bit for bit, audio within the tolerance of {@link DecoderConformanceTest}.
+ * 4:2:2 and 4:4:4, interlacing, slices, HEVC bi-prediction with explicit weights (a fade), 5.1 audio,
+ * MP3 in FLV, G.711 and PCM in FLV and Matroska, WebM written to a pipe (unknown sizes, no Cues). Each is
+ * made here with ffmpeg (one second) and decoded by the Wasm build; video must match native ffmpeg bit for
+ * bit, audio within the tolerance of {@link DecoderConformanceTest}.
  */
 class HardCaseTest {
   @TempDir
@@ -36,6 +37,7 @@ class HardCaseTest {
       "h264-slices.flv | 640x360 | -c:v libx264 -preset ultrafast -x264-params slices=4 -bf 2 | -c:a aac",
       "hevc-main10.mkv | 320x240 | -c:v libx265 -preset ultrafast -pix_fmt yuv420p10le -x265-params log-level=error | ",
       "hevc-odd-422.mkv | 322x182 | -c:v libx265 -preset ultrafast -pix_fmt yuv422p -x265-params log-level=error | ",
+      "hevc-weighted-bi.mkv | 320x240 | -c:v libx265 -preset fast -vf fade=t=in:st=0:d=1 -x265-params weightb=1:bframes=3:log-level=error | ",
       "vp9-profile2.webm | 320x240 | -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -pix_fmt yuv420p10le | -c:a libopus",
       "vp9-444.webm | 320x240 | -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -pix_fmt yuv444p | ",
       "av1-10bit.webm | 320x240 | -c:v libsvtav1 -preset 12 -pix_fmt yuv420p10le | ",

@@ -177,8 +177,8 @@ fi
 # The plain Wasm builds with H.264 and HEVC likewise take Inlay's 64-bit scalar versions of the full-sample
 # and chroma motion compensation (src/main/c-swar), which move eight pixels per register where FFmpeg's C
 # moves one, H.264's weighted prediction without work for the default weight and its deblocking across
-# horizontal edges (four lines per register), and the HEVC boundary strengths of the SIMD builds (which
-# compare 8 bytes at a time there). Every plain Wasm build takes the
+# horizontal edges (four lines per register), HEVC's edge offsets (eight samples per register), and the
+# HEVC boundary strengths of the SIMD builds (which compare 8 bytes at a time there). Every plain Wasm build takes the
 # scalar edge emulation (rows as 8-byte words instead of a C-library memcpy call each). The asm.js builds
 # take that in 32-bit words and, with HEVC, HEVC's full-sample bi-prediction as a mean and its default
 # weights.
@@ -190,7 +190,8 @@ if [ "$variant" = wasm ]; then
   wraps=(-Wl,--wrap=ff_videodsp_init)
   if [ "$set" != webm ]; then
     own_src+=("$here/../src/main/c-swar/inlay_swar_h264.c" "$here/../src/main/c-swar/inlay_swar_h264_loop.c"
-              "$here/../src/main/c-swar/inlay_swar_hevc.c" "$here/../src/main/c-simd/inlay_simd_hevc_bs.c")
+              "$here/../src/main/c-swar/inlay_swar_hevc.c" "$here/../src/main/c-swar/inlay_swar_hevc_sao.c"
+              "$here/../src/main/c-simd/inlay_simd_hevc_bs.c")
     wraps+=(-Wl,--wrap=ff_h264chroma_init -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264dsp_init
             -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
   fi

@@ -559,6 +559,7 @@ WRAPPED(epel_h)
 #endif
 
 void __real_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth);
+void inlay_swar_hevc_sao(HEVCDSPContext *c);   /* inlay_swar_hevc_sao.c, not in the asm.js build */
 
 /* X(tables, v, h, name) for each fractional-position kind: [v][h] is [1][0] vertical, [0][1] horizontal,
  * [1][1] 2-D. */
@@ -602,4 +603,7 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
 #undef INSTALL
     }
     hevc_default_weights(c);
+#ifndef INLAY_SWAR32
+    inlay_swar_hevc_sao(c);
+#endif
 }

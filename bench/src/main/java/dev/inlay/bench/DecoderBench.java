@@ -55,15 +55,15 @@ public final class DecoderBench {
     md.append("\n### Decode speed under node\n\n");
     md.append("Video only, frames per second of decoder time (inside `inlay_decoder_send`/`receive`, no copying "
         + "or hashing), against native Debian `ffmpeg -threads 1 -benchmark` (user time, demuxing included) "
-        + "on the same file. Ratio = Inlay fps / native fps. Each run decodes the clip twice in one node "
-        + "process, with a fresh decoder each time: the main columns are the second pass (steady state, the "
-        + "engine done compiling the hot code with its optimising tier, as in a player after its first "
-        + "seconds and as the Chromium table below measures), the last column the first pass. Native and "
-        + "Inlay runs alternate, so that a change in the machine's speed during the run touches both. The "
-        + "last two columns give a second reference, native ffmpeg with its assembly turned off "
-        + "(`-cpuflags 0`: FFmpeg's C, as the plain Wasm build runs it, compiled by GCC for x86-64), and the "
-        + "plain Wasm build's speed against it; not for AV1, which native ffmpeg decodes with libdav1d, whose "
-        + "assembly that switch does not reach.\n\n");
+        + "on the same file. Ratio = Inlay fps / native fps, taken in each run and the median of them given. "
+        + "Each run decodes the clip twice in one node process, with a fresh decoder each time: the main "
+        + "columns are the second pass (steady state, the engine done compiling the hot code with its "
+        + "optimising tier, as in a player after its first seconds and as the Chromium table below measures), "
+        + "the last column the first pass. Native and Inlay runs alternate, so that a change in the machine's "
+        + "speed between runs cancels out of each run's ratio. The last two columns give a second reference, "
+        + "native ffmpeg with its assembly turned off (`-cpuflags 0`: FFmpeg's C, as the plain Wasm build "
+        + "runs it, compiled by GCC for x86-64), and the plain Wasm build's speed against it; not for AV1, "
+        + "which native ffmpeg decodes with libdav1d, whose assembly that switch does not reach.\n\n");
     md.append("| clip | native fps | wasm fps | ratio | simd fps | ratio | asm.js fps | ratio "
         + "| first pass: wasm, simd, asm.js ratio | native C fps | wasm ÷ native C |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -89,20 +89,17 @@ public final class DecoderBench {
         }
       }
       md.append("| `").append(clip).append("` | ").append(stat(nativeFps));
-      double nativeMedian = median(nativeFps);
       for (int v = 0; v < VARIANTS.length; v++) {
-        md.append(" | ").append(stat(fps[v])).append(" | ")
-            .append(String.format(Locale.ROOT, "%.2f", median(fps[v]) / nativeMedian));
+        md.append(" | ").append(stat(fps[v])).append(" | ").append(ratio(fps[v], nativeFps));
       }
       md.append(" | ");
       for (int v = 0; v < VARIANTS.length; v++) {
-        md.append(v > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.2f", median(firstFps[v]) / nativeMedian));
+        md.append(v > 0 ? ", " : "").append(ratio(firstFps[v], nativeFps));
       }
       if (dav1d) {
         md.append(" | – | – |\n");
       } else {
-        md.append(" | ").append(stat(nativeCFps)).append(" | ")
-            .append(String.format(Locale.ROOT, "%.2f", median(fps[0]) / median(nativeCFps))).append(" |\n");
+        md.append(" | ").append(stat(nativeCFps)).append(" | ").append(ratio(fps[0], nativeCFps)).append(" |\n");
       }
       System.err.println("bench: " + clip + " done");
     }
@@ -152,6 +149,18 @@ public final class DecoderBench {
       throw new IllegalStateException("no " + name + " in " + json);
     }
     return m.group(1);
+  }
+
+  /**
+   * The median over the runs of each run's ratio: a run's Inlay and native figures are taken minutes
+   * apart at most, so a change in the machine's speed between runs cancels out of its ratio.
+   */
+  static String ratio(double[] fps, double[] reference) {
+    double[] r = new double[fps.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = fps[i] / reference[i];
+    }
+    return String.format(Locale.ROOT, "%.2f", median(r));
   }
 
   static double median(double[] v) {

@@ -48,6 +48,8 @@ INLINE uint64_t inner_rows(const uint8_t *pix, ptrdiff_t stride, int alpha, int 
     return near(*p0, *q0, alpha) & near(*p1, *p0, beta) & near(*q1, *q0, beta);
 }
 
+/* A limit as near() takes it (1..256): differences of samples are below 256, so a limit above 256 lets
+ * every line through, as 256 does. */
 INLINE int threshold(int t) { return t > 256 ? 256 : t; }
 
 /* x clipped to c - t .. c + t, for x and c in 0..255 and t in 0..255: c + Clip3(-t, t, x - c), which the

@@ -49,10 +49,12 @@ static void pel_settle(const int16_t *array);
  * the wrappers below), and a note is used once, so the array always holds what the note says.
  *
  * pel_pixels goes one step further: it only notes, and the array gets its samples when something else is
- * about to read it (the other bi-prediction functions, FFmpeg's weighted ones; in the compact builds
- * through wrappers around FFmpeg's C) or before another prediction is noted or written (pel_settle). In the
- * decoder's order of calls that is the very next call, while the noted samples are still in place; when
- * both blocks are at full-sample positions the 16-bit array is never written at all.
+ * about to read that array (pel_settle: the other bi-prediction functions, FFmpeg's weighted ones; in the
+ * compact builds through wrappers around FFmpeg's C). In the decoder's order of calls that is the very
+ * next call, while the noted samples are still in place; when both blocks are at full-sample positions the
+ * 16-bit array is never written at all. A note that no reader took is dropped when the next prediction is
+ * noted or written, never written out later: only a reader handing over the array shows that it is still
+ * the decoder's, and the decoder that noted it may have been closed since.
  */
 static struct {
     const int16_t *pred;   /* the array pel_pixels noted last, or NULL */
@@ -86,12 +88,9 @@ static void pel_settle(const int16_t *array)
     }
 }
 
-/* Before a 16-bit prediction other than a noted one goes into dst: a pending note for another array gets
- * its samples (one for dst itself is overwritten), and the note is cleared. */
-static void pel_forget(const int16_t *dst)
+/* Before another 16-bit prediction is noted or written: the note is dropped (see above). */
+static void pel_forget(void)
 {
-    if (pel_note.pred != dst)
-        pel_settle(pel_note.pred);
     pel_note.pred = NULL;
     pel_note.pending = 0;
 }
@@ -99,7 +98,7 @@ static void pel_forget(const int16_t *dst)
 static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
                        int width)
 {
-    pel_forget(dst);
+    pel_forget();
     pel_note.pred = dst;
     pel_note.src = src;
     pel_note.stride = srcstride;
@@ -502,7 +501,7 @@ INLINE void hvfilter(int kind, int ntaps, int16_t *pred, uint8_t *dst, ptrdiff_t
     static void name(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my, \
                      int width)                                                                              \
     {                                                                                                        \
-        pel_forget(dst);                                                                                     \
+        pel_forget();                                                                                        \
         filter(V_PRED, ntaps, dst, NULL, 0, src, srcstride, NULL, height, width, __VA_ARGS__);               \
     }                                                                                                        \
     static void name##_uni(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,\
@@ -540,7 +539,7 @@ typedef void (*bi_func)(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff
     static void name##_clearing(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx,      \
                                 intptr_t my, int width)                                                      \
     {                                                                                                        \
-        pel_forget(dst);                                                                                     \
+        pel_forget();                                                                                        \
         c_##name(dst, src, srcstride, height, mx, my, width);                                                \
     }                                                                                                        \
     static void name##_settling(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride,         \

@@ -57,11 +57,10 @@ static void pel_settle(const int16_t *array);
  * the decoder's, and the decoder that noted it may have been closed since.
  */
 static struct {
-    const int16_t *pred;   /* the array pel_pixels noted last, or NULL */
+    const int16_t *pred;   /* the array pel_pixels noted last and has not written, or NULL */
     const uint8_t *src;    /* its samples */
     ptrdiff_t stride;
     int width, height;
-    int pending;           /* pred does not hold them yet */
 } pel_note;
 
 /* 8.5.3.3.3.1, full-sample position: p << 6 into the 16-bit prediction array. */
@@ -82,29 +81,23 @@ static void pel_write(int16_t *dst, const uint8_t *src, ptrdiff_t srcstride, int
 
 static void pel_settle(const int16_t *array)
 {
-    if (pel_note.pending && array == pel_note.pred) {
-        pel_note.pending = 0;
-        pel_write((int16_t *)pel_note.pred, pel_note.src, pel_note.stride, pel_note.height, pel_note.width);
+    if (array && array == pel_note.pred) {
+        pel_note.pred = NULL;
+        pel_write((int16_t *)array, pel_note.src, pel_note.stride, pel_note.height, pel_note.width);
     }
 }
 
-/* Before another 16-bit prediction is noted or written: the note is dropped (see above). */
-static void pel_forget(void)
-{
-    pel_note.pred = NULL;
-    pel_note.pending = 0;
-}
+/* Before another 16-bit prediction is written: the note is dropped (see above). */
+static void pel_forget(void) { pel_note.pred = NULL; }
 
 static void pel_pixels(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
                        int width)
 {
-    pel_forget();
     pel_note.pred = dst;
     pel_note.src = src;
     pel_note.stride = srcstride;
     pel_note.width = width;
     pel_note.height = height;
-    pel_note.pending = 1;
 }
 
 #ifndef INLAY_SWAR32
@@ -165,7 +158,6 @@ static void pel_bi_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdi
 {
     if (src2 == pel_note.pred && width == pel_note.width && height == pel_note.height) {
         pel_note.pred = NULL;
-        pel_note.pending = 0;
         mean_pixels(dst, dststride, pel_note.src, pel_note.stride, src, srcstride, height, width);
         return;
     }
@@ -496,7 +488,8 @@ INLINE void hvfilter(int kind, int ntaps, int16_t *pred, uint8_t *dst, ptrdiff_t
 }
 
 /* The three functions FFmpeg's tables take for one filter and position kind: NAME (the 16-bit prediction,
- * which settles or clears pel_note), NAME_uni and NAME_bi (which settles it); the filter tables chosen by mx and my follow the filter. */
+ * which drops pel_note), NAME_uni and NAME_bi (which settles it first); the filter tables chosen by mx and
+ * my follow the filter. */
 #define FILTER_FUNCS(name, filter, ntaps, ...)                                                               \
     static void name(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my, \
                      int width)                                                                              \
@@ -526,8 +519,8 @@ FILTER_FUNCS(epel_hv, hvfilter, 4, chroma_filters[mx - 1], chroma_filters[my - 1
 #endif /* INLAY_SIMD_SMALL */
 
 #ifdef INLAY_SIMD_SMALL
-/* FFmpeg's fractional-position functions that the compact builds keep: the 16-bit predictions, which
- * settle or clear pel_note first, and the bi-predictions, which read the 16-bit array after settling it. */
+/* FFmpeg's fractional-position functions that the compact builds keep: the 16-bit predictions, which drop
+ * pel_note first, and the bi-predictions, which read the 16-bit array after settling it. */
 typedef void (*pred_func)(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx, intptr_t my,
                           int width);
 typedef void (*bi_func)(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,

@@ -107,7 +107,7 @@ static void pel_uni_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrd
 {
     for (int y = 0; y < height; y++) {
         int x = 0;
-        for (; x + 8 < width; x += 8)
+        for (; x + 8 <= width; x += 8)
             wr64(dst + x, rd64(src + x));
         if (x + 4 <= width) {
             wr32(dst + x, rd32(src + x));

@@ -46,7 +46,7 @@ static void pel_settle(const int16_t *array);
  * luma_mc_bi and chroma_mc_bi; both blocks' edge emulation is done before either call). So pel_pixels notes
  * where its samples came from; pel_bi_pixels, given that very array and block size, takes the samples from
  * there. Every other function that writes a 16-bit prediction clears the note (FFmpeg's own ones through
- * the wrappers below), and a note is used once, so the array always holds what the note says.
+ * the wrappers below), and a note is used once, so a note always describes the prediction now due.
  *
  * pel_pixels goes one step further: it only notes, and the array gets its samples when something else is
  * about to read that array (pel_settle: the other bi-prediction functions, FFmpeg's weighted ones; in the
@@ -518,6 +518,12 @@ FILTER_FUNCS(epel_hv, hvfilter, 4, chroma_filters[mx - 1], chroma_filters[my - 1
 
 #endif /* INLAY_SIMD_SMALL */
 
+/* X(tables, v, h, name) for each fractional-position kind: [v][h] is [1][0] vertical, [0][1] horizontal,
+ * [1][1] 2-D. */
+#define EACH_FILTER(X)                                                                                       \
+    X(qpel, 1, 0, qpel_v) X(qpel, 0, 1, qpel_h) X(qpel, 1, 1, qpel_hv)                                       \
+    X(epel, 1, 0, epel_v) X(epel, 0, 1, epel_h) X(epel, 1, 1, epel_hv)
+
 #ifdef INLAY_SIMD_SMALL
 /* FFmpeg's fractional-position functions that the compact builds keep: the 16-bit predictions, which drop
  * pel_note first, and the bi-predictions, which read the 16-bit array after settling it. */
@@ -526,7 +532,7 @@ typedef void (*pred_func)(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int h
 typedef void (*bi_func)(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int16_t *src2,
                         int height, intptr_t mx, intptr_t my, int width);
 
-#define WRAPPED(name)                                                                                        \
+#define WRAPPED(pel, v, h, name)                                                                             \
     static pred_func c_##name;                                                                               \
     static bi_func c_##name##_bi;                                                                            \
     static void name##_clearing(int16_t *dst, uint8_t *src, ptrdiff_t srcstride, int height, intptr_t mx,      \
@@ -541,23 +547,12 @@ typedef void (*bi_func)(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff
         pel_settle(src2);                                                                                    \
         c_##name##_bi(dst, dststride, src, srcstride, src2, height, mx, my, width);                          \
     }
-WRAPPED(qpel_hv)
-WRAPPED(epel_hv)
-WRAPPED(qpel_v)
-WRAPPED(epel_v)
-WRAPPED(qpel_h)
-WRAPPED(epel_h)
+EACH_FILTER(WRAPPED)
 #undef WRAPPED
 #endif
 
 void __real_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth);
 void inlay_swar_hevc_sao(HEVCDSPContext *c);   /* inlay_swar_hevc_sao.c, not in the asm.js build */
-
-/* X(tables, v, h, name) for each fractional-position kind: [v][h] is [1][0] vertical, [0][1] horizontal,
- * [1][1] 2-D. */
-#define EACH_FILTER(X)                                                                                       \
-    X(qpel, 1, 0, qpel_v) X(qpel, 0, 1, qpel_h) X(qpel, 1, 1, qpel_hv)                                       \
-    X(epel, 1, 0, epel_v) X(epel, 0, 1, epel_h) X(epel, 1, 1, epel_hv)
 
 void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
 {

@@ -1,6 +1,6 @@
 /*
  * HEVC's sample adaptive offset of the edge kind (ITU-T H.265 8.7.3, SaoTypeIdx 2) for 8-bit video in
- * 64-bit scalar form, for the full Wasm build without SIMD: eight samples per register where FFmpeg's C
+ * 64-bit scalar form, for the Wasm builds without SIMD: eight samples per register where FFmpeg's C
  * takes each through two comparisons, two table loads and a clip.
  *
  * For a sample c and its two neighbours a and b along the class's direction, edgeIdx = 2 + Sign(c - a) +

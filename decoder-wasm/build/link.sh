@@ -151,6 +151,23 @@ soften_always_inline() {
   done
 }
 
+# HEVC's residual coding (hevc_cabac.c) read and wrote its arithmetic decoder's state (range, offset, read
+# pointer) in the decoder's context at every bin, because each context-variable update in between is a
+# byte store that the compiler must assume may change that state (FFmpeg's x86 build keeps it in registers
+# by inline assembly; its H.264 residual decoding copies it to a local for the same reason). Every build
+# with HEVC recompiles the file with residual coding and the helpers only it calls working on a local copy,
+# copied in at the start and back at the end (nothing it calls in between reads the context's);
+# hevc-cabac-local.cjs makes the edits and stops the build if FFmpeg's text is not as expected.
+hevc_cabac_locals() {
+  local dir="$linked/hcabac"
+  mkdir -p "$dir"
+  cp "$libs/include/ffmpeg-config.h" "$dir/config.h"
+  node "$here/hevc-cabac-local.cjs" "$src/libavcodec/hevc_cabac.c" "$dir/hevc_cabac.c"
+  emcc "${cflags[@]}" "${ffflags[@]}" -I"$dir" -I"$src" -I"$src/libavcodec" -I"$libs/include" \
+    -c "$dir/hevc_cabac.c" -o "$dir/hevc_cabac-local.o"
+  lists+=("$dir/hevc_cabac-local.o")
+}
+
 libs=$("$here/ffmpeg-libs.sh" "$profile")
 if [ "$variant" = asmjs ]; then
   # Binaryen (wasm-opt -Os, then wasm2js -O, both run by emcc) inlines every function that has one caller,
@@ -217,7 +234,7 @@ if [ "$variant" = simd ]; then
             -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
   fi
 fi
-key=$( { echo "$libs $set"; cat "$libs/.done" "$0" $( [ "$variant" = asmjs ] && echo "$here/asmjs-divisions.cjs" ) "$csrc"/*.c "$csrc"/*.h ${own_src[@]+"${own_src[@]}"} \
+key=$( { echo "$libs $set"; cat "$libs/.done" "$0" "$here/hevc-cabac-local.cjs" $( [ "$variant" = asmjs ] && echo "$here/asmjs-divisions.cjs" ) "$csrc"/*.c "$csrc"/*.h ${own_src[@]+"${own_src[@]}"} \
            $( [ ${#own_src[@]} -gt 0 ] && echo "$here/../src/main/c-simd/"*.h "$here/../src/main/c-swar/"*.h );
          printf '%s\n' "${flags[@]}" ${wraps[@]+"${wraps[@]}"}; } | sha256sum | cut -c1-16)
 linked="$cache/link/$name-$key"
@@ -259,6 +276,9 @@ if [ ! -f "$linked/.done" ]; then
   if [ "$variant" = asmjs ] && [ "$set" != flv ]; then
     soften_always_inline
   fi
+  if [ "$set" != webm ]; then
+    hevc_cabac_locals
+  fi
   emcc "${flags[@]}" ${wraps[@]+"${wraps[@]}"} "${defines[@]}" -I"$libs/include" "$csrc/inlay_decoder.c" "${lists[@]}" \
     "$libs/lib/libavcodec.a" "$libs/lib/libswresample.a" "$libs/lib/libavutil.a" "$libs/lib/libdav1d.a" \
     -o "$linked/$name.js"
@@ -266,7 +286,7 @@ if [ ! -f "$linked/.done" ]; then
     # Divisions by negative constants, which Chromium's Maglev compiler deoptimises without end.
     node "$here/asmjs-divisions.cjs" "$linked/$name.js"
   fi
-  rm -rf "$linked/gen" "$linked/cfg" "$linked/soft" "$linked"/*.o
+  rm -rf "$linked/gen" "$linked/cfg" "$linked/soft" "$linked/hcabac" "$linked"/*.o
   touch "$linked/.done"
 fi
 mkdir -p "$outdir"

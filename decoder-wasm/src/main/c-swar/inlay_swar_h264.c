@@ -1,7 +1,8 @@
 /*
  * 64-bit scalar ("SIMD within a register") versions of 8-bit H.264 motion compensation for the Wasm
- * builds without SIMD: chroma interpolation (ITU-T H.264 8.4.2.2.2) and the full-sample luma copies and
- * averages (8.4.2.2.1 with xFrac = yFrac = 0; 8.4.2.3.1 for the averages of bi-prediction). Wasm has
+ * builds without SIMD: chroma interpolation (ITU-T H.264 8.4.2.2.2), the full-sample luma copies and
+ * averages (8.4.2.2.1 with xFrac = yFrac = 0; 8.4.2.3.1 for the averages of bi-prediction), the luma half
+ * and quarter samples, and weighted prediction (8.4.2.3.2). Wasm has
  * 64-bit integers as single instructions on every 64-bit host, so eight pixels travel in one register
  * where FFmpeg's C moves and multiplies them one at a time.
  *
@@ -286,13 +287,72 @@ WEIGHT(1, 8)
 WEIGHT(2, 4)
 WEIGHT(3, 2)
 
+/* FFmpeg's C bi-prediction weight functions for blocks 16, 8 and 4 wide, for the weights the ones below
+ * leave to them. */
+static h264_biweight_func c_biweight[3];
+
+/* Clip1((s * ws + d * wd + off) >> shift) in four 16-bit lanes, for samples s, d and weights and off
+ * within the bounds given below; shift is 1..8. */
+INLINE uint64_t biweigh_lanes(uint64_t s, uint64_t d, int ws, int wd, uint64_t off, int shift)
+{
+    uint64_t v = ((s * ws + d * wd + off) >> shift) & LANES(0xFFFF >> shift);
+    /* v is below 0x8000: adding 0x7F00 sets a lane's top bit exactly where it is 256 or more, and top
+     * bit minus top bit >> 15 (0x7FFF) then saturates that lane's low byte */
+    uint64_t big = (v + LANES(0x7F00)) & LANES(0x8000);
+    return (v | (big - (big >> 15))) & LANES_LO;
+}
+
+/* Eight samples of a row: their even and odd bytes in two registers of four lanes. */
+INLINE uint64_t biweigh8(uint64_t s, uint64_t d, int ws, int wd, uint64_t off, int shift)
+{
+    return biweigh_lanes(s & LANES_LO, d & LANES_LO, ws, wd, off, shift)
+         | biweigh_lanes((s >> 8) & LANES_LO, (d >> 8) & LANES_LO, ws, wd, off, shift) << 8;
+}
+
+/*
+ * Bi-prediction with weights (8.4.2.3.2, explicit, and 8.4.2.3.1's implicit weights, which FFmpeg
+ * passes as denominator 5 and offset 0): Clip1((src * weights + dst * weightd + offset) >> (log2_denom +
+ * 1)), FFmpeg's offset being ((o + 1) | 1) << log2_denom for the sum o of the two pictures' offsets. With
+ * both weights at least 0, their sum at most 128 (the standard's bound for explicit weights, 7.4.3.2, and
+ * what implicit weights between pictures on either side of the current one give) and that offset at
+ * least 0, every step fits unsigned 16 bits (at most 255 * 128 + 255 << 7 = 65,280). Other weights go to
+ * FFmpeg's C.
+ */
+#define BIWEIGHT(i, size)                                                                              \
+    static void biweight_##size(uint8_t *dst, uint8_t *src, ptrdiff_t stride, int height, int log2_denom, \
+                                int weightd, int weights, int offset)                                 \
+    {                                                                                                  \
+        int off = (int)((unsigned)((offset + 1) | 1) << log2_denom), shift = log2_denom + 1;          \
+        if (weights < 0 || weightd < 0 || weights + weightd > 128 || off < 0) {                        \
+            c_biweight[i](dst, src, stride, height, log2_denom, weightd, weights, offset);             \
+            return;                                                                                    \
+        }                                                                                              \
+        const uint64_t lanes = LANES(off);                                                             \
+        for (int y = 0; y < height; y++, dst += stride, src += stride) {                               \
+            if (size == 4) {                                                                           \
+                wr32(dst, (uint32_t)biweigh8(rd32(src), rd32(dst), weights, weightd, lanes, shift));   \
+                continue;                                                                              \
+            }                                                                                          \
+            for (int x = 0; x < size; x += 8)                                                          \
+                wr64(dst + x, biweigh8(rd64(src + x), rd64(dst + x), weights, weightd, lanes, shift)); \
+        }                                                                                              \
+    }
+BIWEIGHT(0, 16)
+BIWEIGHT(1, 8)
+BIWEIGHT(2, 4)
+
 /* Puts the functions above in front of FFmpeg's weight functions of 8-bit video. */
 static void swar_weight_tables(H264DSPContext *c)
 {
     static const h264_weight_func mine[4] = { weight_16, weight_8, weight_4, weight_2 };
+    static const h264_biweight_func bi[3] = { biweight_16, biweight_8, biweight_4 };
     for (int i = 0; i < 4; i++) {
         c_weight[i] = c->weight_h264_pixels_tab[i];
         c->weight_h264_pixels_tab[i] = mine[i];
+    }
+    for (int i = 0; i < 3; i++) {
+        c_biweight[i] = c->biweight_h264_pixels_tab[i];
+        c->biweight_h264_pixels_tab[i] = bi[i];
     }
 }
 

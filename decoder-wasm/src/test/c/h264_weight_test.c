@@ -16,18 +16,6 @@
 
 #include "../../main/c-simd/inlay_simd_h264.c"
 
-static int clip8(int v) { return v < 0 ? 0 : v > 255 ? 255 : v; }
-
-static void biweight_ref(uint8_t *d, const uint8_t *s, int stride, int w, int h, int denom, int weightd,
-                         int weights, int offset)
-{
-    offset = (int)((unsigned)((offset + 1) | 1) << denom);
-    for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++)
-            d[y * stride + x] = clip8((s[y * stride + x] * weights + d[y * stride + x] * weightd + offset)
-                                      >> (denom + 1));
-}
-
 static int sample(void)
 {
     switch (test_range(0, 3)) {

@@ -7,7 +7,9 @@
  * sample, for 16, 8 and 4 pixels square; weighted prediction (8.4.2.3.2, equation 8-270's explicit form)
  * through the wrappers that leave blocks with the default weight as they are and give the others to
  * FFmpeg's C (here a reference written from the standard), with every log2 denominator, weights and
- * offsets over their range and the default weight often. Pixels are random, with runs of 0 and 255 (the
+ * offsets over their range and the default weight often; bi-prediction with weights (8.4.2.3.2 and
+ * 8.4.2.3.1's implicit ones) through the wrappers that give what 16 bits cannot hold to FFmpeg's C (here
+ * the reference too). Pixels are random, with runs of 0 and 255 (the
  * sums' limits); nothing outside the block may change.
  * Built without -msimd128, as the builds that use these are. Prints the number of cases and mismatches;
  * exits non-zero on any mismatch.
@@ -80,6 +82,16 @@ WEIGHT_REF(8)
 WEIGHT_REF(4)
 WEIGHT_REF(2)
 
+#define BIWEIGHT_REF(size)                                                                             \
+    static void biweight_ref_##size(uint8_t *dst, uint8_t *src, ptrdiff_t stride, int height, int log2_denom, \
+                                    int weightd, int weights, int offset)                             \
+    {                                                                                                  \
+        biweight_ref(dst, src, stride, size, height, log2_denom, weightd, weights, offset);           \
+    }
+BIWEIGHT_REF(16)
+BIWEIGHT_REF(8)
+BIWEIGHT_REF(4)
+
 int main(void)
 {
     static uint8_t src[ROWS * STRIDE], dst[ROWS * STRIDE], want[ROWS * STRIDE];
@@ -91,6 +103,9 @@ int main(void)
     dc.weight_h264_pixels_tab[1] = weight_ref_8;
     dc.weight_h264_pixels_tab[2] = weight_ref_4;
     dc.weight_h264_pixels_tab[3] = weight_ref_2;
+    dc.biweight_h264_pixels_tab[0] = biweight_ref_16;
+    dc.biweight_h264_pixels_tab[1] = biweight_ref_8;
+    dc.biweight_h264_pixels_tab[2] = biweight_ref_4;
     swar_weight_tables(&dc);
     int cases = 0, mismatches = 0;
     for (int t = 0; t < 400000; t++) {
@@ -100,7 +115,25 @@ int main(void)
         int avg = test_range(0, 1);
         /* blocks start anywhere in a row, so that loads are unaligned */
         int off = test_range(0, 8);
-        if (t % 4 == 3) {
+        if (t % 8 == 7) {
+            /* bi-prediction: implicit weights (denominator 5, the two summing to 64, either of them
+             * negative), explicit ones within the 16-bit bounds and beyond them (FFmpeg's C) */
+            int which = test_range(0, 2), w = 16 >> which, h = test_range(1, 16), kind = test_range(0, 2);
+            int denom = 5, weightd = test_range(-64, 128), weights = 64 - weightd, offset = 0;
+            if (kind == 1) {
+                denom = test_range(0, 7);
+                weightd = test_range(0, 128);
+                weights = test_range(0, 128 - weightd);
+                offset = test_range(0, 3) ? test_range(-1, 254) : test_range(-256, 254);
+            } else if (kind == 2) {
+                denom = test_range(0, 7);
+                weightd = test_range(-128, 127);
+                weights = test_range(-128, 127);
+                offset = test_range(-256, 254);
+            }
+            biweight_ref(want + off, src + off, STRIDE, w, h, denom, weightd, weights, offset);
+            dc.biweight_h264_pixels_tab[which](dst + off, src + off, STRIDE, h, denom, weightd, weights, offset);
+        } else if (t % 4 == 3) {
             int which = test_range(0, 3), w = 16 >> which, h = test_range(1, 16);
             int denom = test_range(0, 7), plain = test_range(0, 1);
             int weight = plain || test_range(0, 3) == 0 ? 1 << denom : test_range(-128, 127);

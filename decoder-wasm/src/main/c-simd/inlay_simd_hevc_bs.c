@@ -216,6 +216,18 @@ void __wrap_ff_hevc_deblocking_boundary_strengths(HEVCContext *s, int x0, int y0
     }
     const RefPicList *own = s->ref->refPicList;
     ptrdiff_t x_first = x0 >> log2_pu, row_pus = ((x0 + size - 1) >> log2_pu) - x_first + 1;
+    if (s->HEVClc->cu.part_mode == PART_2Nx2N) {
+        /* One prediction block over the whole coding unit: the same motion on both sides of every edge
+         * inside it (the strengths 0), so nothing to compare. */
+        for (int j = 8; j < size; j += 8)
+            zero_bytes(s->horizontal_bs + ((x0 + (y0 + j) * s->bs_width) >> 2), n);
+        for (int j = 0; j < size; j += 4) {
+            uint8_t *bs = s->vertical_bs + ((x0 + (y0 + j) * s->bs_width) >> 2);
+            for (int i = 8; i < size; i += 8)
+                bs[i >> 2] = 0;
+        }
+        return;
+    }
     for (int j = 8; j < size; j += 8) {
         const MvField *q = mvf + ((y0 + j) >> log2_pu) * pu_w + x_first;
         const MvField *p = mvf + ((y0 + j - 1) >> log2_pu) * pu_w + x_first;

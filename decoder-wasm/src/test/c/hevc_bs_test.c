@@ -5,6 +5,8 @@
  * 2 for intra on either side, 1 for a coded luma residual on either side of a transform edge, 1 for
  * motion that differs in its reference pictures, their number, or by a whole sample, else 0). The cases
  * are random transform blocks in a picture of random motion with many repeats (so that whole rows match),
+ * a quarter of them in coding units of one prediction block (the same motion all over, which the code
+ * under test takes from the partitioning without comparing),
  * minimum unit sizes of 4 and 8, every slice and tile flag, and neighbours across a slice edge whose
  * reference lists differ from the current slice's (no encoder at hand writes such streams).
  * Prints the number of cases and mismatches; exits non-zero on any mismatch.
@@ -156,9 +158,17 @@ int main(void)
             /* A block is intra or inter as a whole, as in a stream. */
             int lp = sps.log2_min_pu_size;
             int intra = mvf[(y0 >> lp) * sps.min_pu_width + (x0 >> lp)].pred_flag == PF_INTRA;
+            /* A quarter of the blocks are (in) a coding unit of one prediction block (2Nx2N), whose motion
+             * is the same all over it; the others are in one of several (any other partitioning). */
+            int one_pu = test_range(0, 3) == 0;
+            lc.cu.part_mode = one_pu ? PART_2Nx2N : (enum PartMode)test_range(PART_2NxN, PART_nRx2N);
+            const MvField first = mvf[(y0 >> lp) * sps.min_pu_width + (x0 >> lp)];
             for (int y = y0 >> lp; y <= (y0 + size - 1) >> lp; y++) {
                 for (int x = x0 >> lp; x <= (x0 + size - 1) >> lp; x++) {
                     MvField *m = &mvf[y * sps.min_pu_width + x];
+                    if (one_pu) {
+                        *m = first;
+                    }
                     if (intra) {
                         m->pred_flag = PF_INTRA;
                     } else if (m->pred_flag == PF_INTRA) {

@@ -214,8 +214,6 @@ void __wrap_ff_hevc_deblocking_boundary_strengths(HEVCContext *s, int x0, int y0
     if (log2_trafo_size <= log2_pu || mvf[(y0 >> log2_pu) * pu_w + (x0 >> log2_pu)].pred_flag == PF_INTRA) {
         return;
     }
-    const RefPicList *own = s->ref->refPicList;
-    ptrdiff_t x_first = x0 >> log2_pu, row_pus = ((x0 + size - 1) >> log2_pu) - x_first + 1;
     if (s->HEVClc->cu.part_mode == PART_2Nx2N) {
         /* One prediction block over the whole coding unit: the same motion on both sides of every edge
          * inside it (the strengths 0), so nothing to compare. */
@@ -228,6 +226,8 @@ void __wrap_ff_hevc_deblocking_boundary_strengths(HEVCContext *s, int x0, int y0
         }
         return;
     }
+    const RefPicList *own = s->ref->refPicList;
+    ptrdiff_t x_first = x0 >> log2_pu, row_pus = ((x0 + size - 1) >> log2_pu) - x_first + 1;
     for (int j = 8; j < size; j += 8) {
         const MvField *q = mvf + ((y0 + j) >> log2_pu) * pu_w + x_first;
         const MvField *p = mvf + ((y0 + j - 1) >> log2_pu) * pu_w + x_first;

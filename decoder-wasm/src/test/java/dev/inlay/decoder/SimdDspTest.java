@@ -8,7 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The SIMD builds replace FFmpeg's scalar H.264 and HEVC DSP functions with Inlay's own (src/main/c-simd):
+ * The SIMD builds replace FFmpeg's scalar H.264 and HEVC DSP functions, and VP8's loop filters, with
+ * Inlay's own (src/main/c-simd):
  * for H.264 every quarter-sample position of luma motion compensation at 16, 8 and 4 pixels, put and
  * average; chroma motion compensation; explicit and implicit weighted prediction; the deblocking filter's
  * normal and strong edges; for HEVC the luma and chroma interpolation filters with each output stage
@@ -52,6 +53,11 @@ class SimdDspTest {
       // Chroma interpolation at 4:2:2 and 4:4:4, odd sizes (narrow blocks at the right edge), band and edge offsets.
       "hevc-422-odd.mkv | ZOOM 322x182 | -c:v libx265 -preset fast -pix_fmt yuv422p -x265-params log-level=error:bframes=3 | simd",
       "hevc-444-sao.mkv | ZOOM 338x190 | -c:v libx265 -preset fast -pix_fmt yuv444p -x265-params log-level=error:sao=1:selective-sao=0 | flv-simd",
+      // VP8's loop filters: the normal filter at a low bit rate (strong filtering) and an odd size with
+      // sharpness, and the simple filter that profile 1 selects.
+      "vp8-odd-sharp.webm | ZOOM 322x182 | -c:v libvpx -b:v 100k -sharpness 3 | simd",
+      "vp8-low-rate.webm | ZOOM 352x288 | -c:v libvpx -b:v 80k | webm-simd",
+      "vp8-simple-filter.webm | ZOOM 320x240 | -c:v libvpx -profile:v 1 -b:v 150k | webm-simd",
       // The plain Wasm builds' 64-bit scalar functions (src/main/c-swar): chroma motion at every eighth-sample
       // position, full-sample copies and averages, in frames, fields and 4:2:2; HEVC full-sample and
       // bi-prediction at every block width.

@@ -188,7 +188,7 @@ if [ "$variant" = asmjs ]; then
   export PATH="$binaryen/bin:$PATH"
 fi
 # The SIMD builds replace FFmpeg's scalar edge emulation, and in sets with H.264 and HEVC their hottest DSP
-# functions, and in sets with VP8 its loop filters, with Inlay's Wasm SIMD ones (src/main/c-simd): the link
+# functions, and in sets with VP8 and VP9 their loop filters, with Inlay's Wasm SIMD ones (src/main/c-simd): the link
 # wraps FFmpeg's set-up functions, which fill the tables as always and then hand them to Inlay's wrappers.
 # HEVC's deblocking boundary strengths, a plain function, are replaced whole.
 # The plain Wasm builds with H.264 and HEVC likewise take Inlay's 64-bit scalar versions of the full-sample
@@ -234,9 +234,9 @@ if [ "$variant" = simd ]; then
             -Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths)
   fi
   if [ "$set" != flv ]; then
-    # VP8's loop filters, with VP8 in the set.
-    own_src+=("$here/../src/main/c-simd/inlay_simd_vp8.c")
-    wraps+=(-Wl,--wrap=ff_vp8dsp_init)
+    # VP8's and VP9's loop filters, with those codecs in the set.
+    own_src+=("$here/../src/main/c-simd/inlay_simd_vp8.c" "$here/../src/main/c-simd/inlay_simd_vp9.c")
+    wraps+=(-Wl,--wrap=ff_vp8dsp_init -Wl,--wrap=ff_vp9dsp_init)
   fi
 fi
 key=$( { echo "$libs $set"; cat "$libs/.done" "$0" "$here/hevc-cabac-local.cjs" $( [ "$variant" = asmjs ] && echo "$here/asmjs-divisions.cjs" ) "$csrc"/*.c "$csrc"/*.h ${own_src[@]+"${own_src[@]}"} \

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The SIMD builds replace FFmpeg's scalar H.264 and HEVC DSP functions, and VP8's loop filters, with
+ * The SIMD builds replace FFmpeg's scalar H.264 and HEVC DSP functions, and VP8's and VP9's loop filters, with
  * Inlay's own (src/main/c-simd):
  * for H.264 every quarter-sample position of luma motion compensation at 16, 8 and 4 pixels, put and
  * average; chroma motion compensation; explicit and implicit weighted prediction; the deblocking filter's
@@ -58,6 +58,13 @@ class SimdDspTest {
       "vp8-odd-sharp.webm | ZOOM 322x182 | -c:v libvpx -b:v 100k -sharpness 3 | simd",
       "vp8-low-rate.webm | ZOOM 352x288 | -c:v libvpx -b:v 80k | webm-simd",
       "vp8-simple-filter.webm | ZOOM 320x240 | -c:v libvpx -profile:v 1 -b:v 150k | webm-simd",
+      // VP9's loop filters: flat areas at a low bit rate and an odd size (the 7- and 15-tap filters, the
+      // 8-sample functions at the picture's edges), sharpness, 4:4:4 (profile 1), and 10-bit video, which
+      // keeps FFmpeg's C.
+      "vp9-flat-odd.webm | PATTERN 322x182 | -c:v libvpx-vp9 -b:v 60k -deadline realtime -cpu-used 8 | simd",
+      "vp9-sharp.webm | ZOOM 352x288 | -c:v libvpx-vp9 -b:v 100k -sharpness 5 -deadline realtime -cpu-used 8 | webm-simd",
+      "vp9-444.webm | ZOOM 320x240 -pix_fmt yuv444p | -c:v libvpx-vp9 -b:v 150k -deadline realtime -cpu-used 8 | webm-simd",
+      "vp9-10bit.webm | ZOOM 320x240 -pix_fmt yuv420p10le | -c:v libvpx-vp9 -b:v 150k -deadline realtime -cpu-used 8 | simd",
       // The plain Wasm builds' 64-bit scalar functions (src/main/c-swar): chroma motion at every eighth-sample
       // position, full-sample copies and averages, in frames, fields and 4:2:2; HEVC full-sample and
       // bi-prediction at every block width.

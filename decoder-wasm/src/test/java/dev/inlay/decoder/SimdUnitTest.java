@@ -24,7 +24,8 @@ class SimdUnitTest {
   @ValueSource(strings = {"h264_strength_test", "hevc_deblock_test", "hevc_bs_test", "edge_emu_test",
       "swar_h264_test", "swar_hevc_test", "swar_hevc_filter_test", "swar_hevc_bs_test", "swar_edge_emu_test",
       "swar_edge_emu32_test", "swar_h264_loop_test", "swar_hevc_sao_test", "h264_weight_test",
-      "hevc_weights_test", "vp8_loop_filter_test"})
+      "hevc_weights_test", "vp8_loop_filter_test",
+      "vp9_loop_filter_test"})
   void matchesTheScalarReference(String name) throws Exception {
     Path script = Path.of("target", "simd-unit", name + ".js");
     assertTrue(Files.isRegularFile(script), script + " was not built");

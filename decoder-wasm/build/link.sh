@@ -158,6 +158,20 @@ soften_always_inline() {
 # with HEVC recompiles the file with residual coding and the helpers only it calls working on a local copy,
 # copied in at the start and back at the end (nothing it calls in between reads the context's);
 # hevc-cabac-local.cjs makes the edits and stops the build if FFmpeg's text is not as expected.
+# H.264's macroblock and residual decoding (FFmpeg's h264_cabac.c) recompiled with Inlay's decision
+# decoding forced in ahead of FFmpeg's (src/main/c/inlay_cabac.h: the renormalisation shift from a count
+# of leading zeros instead of a table lookup), linked ahead of libavcodec.a. The Wasm builds made for
+# speed only: asm.js has no count-leading-zeros instruction, and the compact FLV build would grow by 1 KB
+# gzip, past its size target.
+h264_cabac_clz() {
+  local dir="$linked/h264cabac"
+  mkdir -p "$dir"
+  cp "$libs/include/ffmpeg-config.h" "$dir/config.h"
+  emcc "${cflags[@]}" "${ffflags[@]}" -include "$csrc/inlay_cabac.h" -I"$dir" -I"$src" -I"$src/libavcodec" \
+    -I"$libs/include" -c "$src/libavcodec/h264_cabac.c" -o "$dir/h264_cabac-clz.o"
+  lists+=("$dir/h264_cabac-clz.o")
+}
+
 hevc_cabac_locals() {
   local dir="$linked/hcabac"
   mkdir -p "$dir"
@@ -283,6 +297,7 @@ if [ ! -f "$linked/.done" ]; then
   fi
   if [ "$set" != webm ]; then
     hevc_cabac_locals
+    [ "$variant" = asmjs ] || [ "$compact" = 1 ] || h264_cabac_clz
   fi
   emcc "${flags[@]}" ${wraps[@]+"${wraps[@]}"} "${defines[@]}" -I"$libs/include" "$csrc/inlay_decoder.c" "${lists[@]}" \
     "$libs/lib/libavcodec.a" "$libs/lib/libswresample.a" "$libs/lib/libavutil.a" "$libs/lib/libdav1d.a" \
@@ -291,7 +306,7 @@ if [ ! -f "$linked/.done" ]; then
     # Divisions by negative constants, which Chromium's Maglev compiler deoptimises without end.
     node "$here/asmjs-divisions.cjs" "$linked/$name.js"
   fi
-  rm -rf "$linked/gen" "$linked/cfg" "$linked/soft" "$linked/hcabac" "$linked"/*.o
+  rm -rf "$linked/gen" "$linked/cfg" "$linked/h264cabac" "$linked/soft" "$linked/hcabac" "$linked"/*.o
   touch "$linked/.done"
 fi
 mkdir -p "$outdir"

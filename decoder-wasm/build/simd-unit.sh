@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the unit checks of Inlay's DSP functions (src/test/c/*.c, each a program that includes the file
-# it checks) against the headers of the cached FFmpeg source, into OUTDIR/NAME.js for node: the Wasm SIMD
-# ones (src/main/c-simd) with -msimd128, the 64-bit scalar ones (swar_*, src/main/c-swar) without, as the
-# builds that use each are compiled.
+# Builds the unit checks of Inlay's DSP functions and CABAC decision decoding (src/test/c/*.c, each a
+# program that includes the file it checks) against the headers of the cached FFmpeg source, into
+# OUTDIR/NAME.js for node: the Wasm SIMD ones (src/main/c-simd) with -msimd128, the 64-bit scalar ones
+# (swar_*, src/main/c-swar) without, as the builds that use each are compiled.
 # The tests run them (SimdUnitTest). Rebuilt when a source or this script is newer than the output.
 #
 # Usage: simd-unit.sh OUTDIR
@@ -21,7 +21,7 @@ for test in "$here"/../src/test/c/*.c; do
   name=$(basename "$test" .c)
   out="$outdir/$name.js"
   # (a check may include another: every test source counts)
-  newest=$(ls -t "$here"/../src/test/c/* "$here"/../src/main/c-simd/* "$here"/../src/main/c-swar/* "$0" | head -1)
+  newest=$(ls -t "$here"/../src/test/c/* "$here"/../src/main/c/* "$here"/../src/main/c-simd/* "$here"/../src/main/c-swar/* "$0" | head -1)
   if [ ! -f "$out" ] || [ "$newest" -nt "$out" ]; then
     echo "[simd-unit] building $name.js" >&2
     simd=-msimd128

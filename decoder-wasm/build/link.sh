@@ -201,10 +201,10 @@ if [ "$variant" = asmjs ]; then
   fi
   export PATH="$binaryen/bin:$PATH"
 fi
-# The SIMD builds replace FFmpeg's scalar edge emulation, and in sets with H.264 and HEVC their hottest DSP
-# functions, and in sets with VP8 and VP9 their loop filters, with Inlay's Wasm SIMD ones (src/main/c-simd): the link
-# wraps FFmpeg's set-up functions, which fill the tables as always and then hand them to Inlay's wrappers.
-# HEVC's deblocking boundary strengths, a plain function, are replaced whole.
+# The SIMD builds replace FFmpeg's scalar edge emulation, in sets with H.264 and HEVC their hottest DSP
+# functions, and in sets with VP8 and VP9 their loop filters, with Inlay's Wasm SIMD ones
+# (src/main/c-simd): the link wraps FFmpeg's set-up functions, which fill the tables as always and then
+# hand them to Inlay's wrappers. HEVC's deblocking boundary strengths, a plain function, are replaced whole.
 # The plain Wasm builds with H.264 and HEVC likewise take Inlay's 64-bit scalar versions of the full-sample
 # and chroma motion compensation (src/main/c-swar), which move eight pixels per register where FFmpeg's C
 # moves one, H.264's weighted prediction without work for the default weight and its deblocking across

@@ -2,7 +2,8 @@
 # Builds the unit checks of Inlay's DSP functions and CABAC decision decoding (src/test/c/*.c, each a
 # program that includes the file it checks) against the headers of the cached FFmpeg source, into
 # OUTDIR/NAME.js for node: the Wasm SIMD ones (src/main/c-simd) with -msimd128, the 64-bit scalar ones
-# (swar_*, src/main/c-swar) without, as the builds that use each are compiled.
+# (swar_*, src/main/c-swar) without, the asm.js builds' 32-bit ones (swar32_*) as asm.js, as the builds
+# that use each are compiled.
 # The tests run them (SimdUnitTest). Rebuilt when a source or this script is newer than the output.
 #
 # Usage: simd-unit.sh OUTDIR
@@ -25,7 +26,7 @@ for test in "$here"/../src/test/c/*.c; do
   if [ ! -f "$out" ] || [ "$newest" -nt "$out" ]; then
     echo "[simd-unit] building $name.js" >&2
     simd=-msimd128
-    case "$name" in swar_*) simd= ;; esac
+    case "$name" in swar_*) simd= ;; swar32_*) simd=-sWASM=0 ;; esac
     emcc -O2 $simd -sENVIRONMENT=node -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -w -I"$outdir/cfg" -I"$src" -I"$libs/include" \
       "$test" -o "$out"
   fi

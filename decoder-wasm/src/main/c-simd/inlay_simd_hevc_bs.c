@@ -1,6 +1,7 @@
 /*
- * HEVC deblocking boundary strengths (ITU-T H.265 8.7.2.4) for the SIMD builds, and the plain Wasm builds
- * (which compare eight bytes at a time instead of sixteen), in place of FFmpeg's
+ * HEVC deblocking boundary strengths (ITU-T H.265 8.7.2.4) for the SIMD builds, the plain Wasm builds
+ * (which compare eight bytes at a time instead of sixteen) and the asm.js builds (four, INLAY_SWAR32), in
+ * place of FFmpeg's
  * ff_hevc_deblocking_boundary_strengths (the link wraps it). FFmpeg works out the strength of every
  * four-sample edge segment on its own; most segments inside an inter block separate samples with the same
  * motion, whose strength is 0. Here the motion of whole rows is compared many bytes at a time first, and
@@ -42,6 +43,36 @@ INLINE void zero_bytes(uint8_t *p, int n)
         wasm_v128_store32_lane(p, z, 0);
     } else {
         memset(p, 0, n);
+    }
+}
+#elif defined(INLAY_SWAR32)
+/* The asm.js builds, whose 64-bit integers are pairs of 32-bit ones, compare four bytes at a time: rows of
+ * motion fields (12 bytes each, in buffers that av_malloc aligns) start on 4-byte boundaries, so each
+ * word is one aligned load, where an unaligned one becomes four single-byte loads in asm.js. */
+#include "../c-swar/inlay_swar.h"
+
+typedef uint32_t __attribute__((aligned(4), may_alias)) aligned_word;
+_Static_assert(sizeof(MvField) % 4 == 0, "rows of motion fields on 4-byte boundaries");
+
+#define CHUNK 4
+INLINE int chunks_differ(const uint8_t *p, const uint8_t *q, size_t n)
+{
+    uint32_t diff = 0;
+    for (size_t i = 0; i < n; i += 4) {
+        diff |= *(const aligned_word *)(p + i) ^ *(const aligned_word *)(q + i);
+    }
+    return diff != 0;
+}
+
+/* Zeroes n (2, 4, 8 or 16) bytes, which need not be aligned. */
+INLINE void zero_bytes(uint8_t *p, int n)
+{
+    for (int i = 0; i < n; i += 4) {
+        if (i + 4 <= n) {
+            wr32(p + i, 0);
+        } else {
+            p[i] = p[i + 1] = 0;
+        }
     }
 }
 #else
@@ -92,10 +123,16 @@ INLINE int same_bytes(const void *a, const void *b, size_t n)
 /* Whether two motion fields are the same, padding aside: then the strength between them is 0. */
 INLINE int same_motion(const MvField *a, const MvField *b)
 {
+#ifdef INLAY_SWAR32
+    const aligned_word *wa = (const aligned_word *)a, *wb = (const aligned_word *)b;
+    int same_mv = wa[0] == wb[0] && wa[1] == wb[1];
+#else
     uint64_t va, vb;
     memcpy(&va, a, 8);
     memcpy(&vb, b, 8);
-    return va == vb && a->ref_idx[0] == b->ref_idx[0] && a->ref_idx[1] == b->ref_idx[1]
+    int same_mv = va == vb;
+#endif
+    return same_mv && a->ref_idx[0] == b->ref_idx[0] && a->ref_idx[1] == b->ref_idx[1]
         && a->pred_flag == b->pred_flag;
 }
 

@@ -21,7 +21,8 @@
  * 8.5.3.3.3.2) for the 16-bit prediction, uni- and bi-prediction.
  *
  * The asm.js build, whose 64-bit integers are pairs of 32-bit ones, compiles this file with INLAY_SWAR32
- * (and INLAY_SIMD_SMALL): it takes only the mean, four samples per 32-bit word, and the default weights;
+ * (and INLAY_SIMD_SMALL): it takes only the full-sample copies and means, four samples per 32-bit word
+ * read at aligned addresses (copy_words and mean_words, inlay_swar.h), and the default weights;
  * everything else stays FFmpeg's C there.
  *
  * The link wraps FFmpeg's ff_hevc_dsp_init, which fills the tables as always; the wrapper then puts these
@@ -119,7 +120,23 @@ static void pel_uni_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrd
         dst += dststride;
     }
 }
+#else
+/* Uni-prediction at a full-sample position in the asm.js builds: rows of aligned words (copy_words) when
+ * the width is a multiple of 4, bytes otherwise. */
+static void pel_uni_pixels(uint8_t *dst, ptrdiff_t dststride, uint8_t *src, ptrdiff_t srcstride, int height,
+                           intptr_t mx, intptr_t my, int width)
+{
+    if (!(width & 3)) {
+        copy_words(dst, dststride, src, srcstride, width, height, 0);
+        return;
+    }
+    for (int y = 0; y < height; y++, src += srcstride, dst += dststride)
+        for (int x = 0; x < width; x++)
+            dst[x] = src[x];
+}
+#endif
 
+#ifndef INLAY_SWAR32
 /* Four samples of 8-264: p four 8-bit samples, b four 16-bit predictions (little-endian lanes). */
 INLINE uint32_t bi4(uint32_t p, uint64_t b)
 {
@@ -132,6 +149,12 @@ INLINE uint32_t bi4(uint32_t p, uint64_t b)
 static void mean_pixels(uint8_t *dst, ptrdiff_t dststride, const uint8_t *a, ptrdiff_t astride, const uint8_t *b,
                         ptrdiff_t bstride, int height, int width)
 {
+#ifdef INLAY_SWAR32
+    if (!(width & 3)) {
+        mean_words(dst, dststride, a, astride, b, bstride, width, height);
+        return;
+    }
+#endif
     for (int y = 0; y < height; y++) {
         int x = 0;
 #ifndef INLAY_SWAR32
@@ -570,10 +593,8 @@ void __wrap_ff_hevc_dsp_init(HEVCDSPContext *c, int bit_depth)
     for (int i = 0; i < 10; i++) {   /* every block width: the functions take it as an argument */
         c->put_hevc_qpel[i][0][0] = pel_pixels;
         c->put_hevc_epel[i][0][0] = pel_pixels;
-#ifndef INLAY_SWAR32
         c->put_hevc_qpel_uni[i][0][0] = pel_uni_pixels;
         c->put_hevc_epel_uni[i][0][0] = pel_uni_pixels;
-#endif
         c->put_hevc_qpel_bi[i][0][0] = pel_bi_pixels;
         c->put_hevc_epel_bi[i][0][0] = pel_bi_pixels;
 #ifndef INLAY_SIMD_SMALL

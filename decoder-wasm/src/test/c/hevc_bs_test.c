@@ -68,7 +68,8 @@ static int motion_ref(const MvField *q, const MvField *p, const RefPicList *p_li
     return straight && crossed; /* both to one picture: either pairing may match */
 }
 
-static MvField mvf[(H >> 2) * (W >> 2)];
+/* aligned as FFmpeg's buffers from av_malloc are (the asm.js form reads whole words of it) */
+static MvField mvf[(H >> 2) * (W >> 2)] __attribute__((aligned(16)));
 static uint8_t cbf[(H >> 2) * (W >> 2)];
 
 /* The strength of the segment at (x, y) between q (at x, y) and p (at px, py). */

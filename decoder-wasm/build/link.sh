@@ -212,8 +212,8 @@ fi
 # HEVC boundary strengths of the SIMD builds (which compare 8 bytes at a time there). Every plain Wasm build takes the
 # scalar edge emulation (rows as 8-byte words instead of a C-library memcpy call each). The asm.js builds
 # take that in 32-bit words and, for H.264 and HEVC, the full-sample copies and means as aligned 32-bit
-# words (src/main/c-swar/inlay_swar.h), and with HEVC its default weights and the boundary strengths
-# (comparing four bytes at a time).
+# words (src/main/c-swar/inlay_swar.h), H.264's chroma interpolation likewise, and with HEVC its default
+# weights and the boundary strengths (comparing four bytes at a time).
 own_src=()
 own_flags=()
 wraps=()
@@ -229,9 +229,9 @@ if [ "$variant" = wasm ]; then
   fi
 fi
 if [ "$variant" = asmjs ]; then
-  # asm.js: edge emulation; with H.264, its full-sample copies and means; with HEVC, its full-sample
-  # copies and means, the default weights and the boundary strengths: in 32-bit words, read at aligned
-  # addresses where they are copies and means.
+  # asm.js: edge emulation; with H.264, its full-sample copies and means and its chroma interpolation;
+  # with HEVC, its full-sample copies and means, the default weights and the boundary strengths: in
+  # 32-bit words, read at aligned addresses where they are copies, means and interpolation.
   own_src=("$here/../src/main/c-swar/inlay_swar_video.c")
   own_flags=(-DINLAY_SWAR32 -DINLAY_SIMD_SMALL)
   wraps=(-Wl,--wrap=ff_videodsp_init)
@@ -239,7 +239,7 @@ if [ "$variant" = asmjs ]; then
     own_src+=("$here/../src/main/c-swar/inlay_swar_hevc.c" "$here/../src/main/c-simd/inlay_simd_hevc_bs.c"
               "$here/../src/main/c-swar/inlay_swar32_h264.c")
     wraps+=(-Wl,--wrap=ff_hevc_dsp_init -Wl,--wrap=ff_hevc_deblocking_boundary_strengths
-            -Wl,--wrap=ff_h264qpel_init)
+            -Wl,--wrap=ff_h264qpel_init -Wl,--wrap=ff_h264chroma_init)
   fi
 fi
 if [ "$variant" = simd ]; then

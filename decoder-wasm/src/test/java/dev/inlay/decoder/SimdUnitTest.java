@@ -27,7 +27,8 @@ class SimdUnitTest {
       "swar_h264_test", "swar_hevc_test", "swar_hevc_filter_test", "swar_hevc_bs_test", "swar_edge_emu_test",
       "swar_edge_emu32_test", "swar_h264_loop_test", "swar_hevc_sao_test", "h264_weight_test",
       "hevc_weights_test", "vp8_loop_filter_test",
-      "vp9_loop_filter_test", "cabac_test", "swar32_copy_test", "swar32_hevc_bs_test"})
+      "vp9_loop_filter_test", "cabac_test", "swar32_copy_test", "swar32_hevc_bs_test",
+      "swar32_h264_test"})
   void matchesTheScalarReference(String name) throws Exception {
     Path script = Path.of("target", "simd-unit", name + ".js");
     assertTrue(Files.isRegularFile(script), script + " was not built");

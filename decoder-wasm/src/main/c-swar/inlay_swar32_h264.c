@@ -22,14 +22,14 @@
 #include "libavcodec/h264chroma.h"
 #include "libavcodec/h264qpel.h"
 
-#define FULL_SAMPLE(size)                                                                                    \
-    static void put_mc00_##size(uint8_t *dst, const uint8_t *src, ptrdiff_t stride)                          \
-    {                                                                                                        \
-        copy_words(dst, stride, src, stride, size, size, 0);                                                               \
-    }                                                                                                        \
-    static void avg_mc00_##size(uint8_t *dst, const uint8_t *src, ptrdiff_t stride)                          \
-    {                                                                                                        \
-        copy_words(dst, stride, src, stride, size, size, 1);                                                               \
+#define FULL_SAMPLE(size)                                                                                     \
+    static void put_mc00_##size(uint8_t *dst, const uint8_t *src, ptrdiff_t stride)                           \
+    {                                                                                                         \
+        copy_words(dst, stride, src, stride, size, size, 0);                                                  \
+    }                                                                                                         \
+    static void avg_mc00_##size(uint8_t *dst, const uint8_t *src, ptrdiff_t stride)                           \
+    {                                                                                                         \
+        copy_words(dst, stride, src, stride, size, size, 1);                                                  \
     }
 FULL_SAMPLE(16)
 FULL_SAMPLE(8)
@@ -117,7 +117,15 @@ INLINE void chroma_mc(uint8_t *dst, const uint8_t *src, ptrdiff_t stride, int h,
     }
 }
 
-#define CHROMA(n)                                                                                                static void put_chroma_mc##n(uint8_t *dst, uint8_t *src, ptrdiff_t stride, int h, int x, int y)              {                                                                                                                chroma_mc(dst, src, stride, h, x, y, n, 0);                                                              }                                                                                                            static void avg_chroma_mc##n(uint8_t *dst, uint8_t *src, ptrdiff_t stride, int h, int x, int y)              {                                                                                                                chroma_mc(dst, src, stride, h, x, y, n, 1);                                                              }
+#define CHROMA(n)                                                                                             \
+    static void put_chroma_mc##n(uint8_t *dst, uint8_t *src, ptrdiff_t stride, int h, int x, int y)           \
+    {                                                                                                         \
+        chroma_mc(dst, src, stride, h, x, y, n, 0);                                                           \
+    }                                                                                                         \
+    static void avg_chroma_mc##n(uint8_t *dst, uint8_t *src, ptrdiff_t stride, int h, int x, int y)           \
+    {                                                                                                         \
+        chroma_mc(dst, src, stride, h, x, y, n, 1);                                                           \
+    }
 CHROMA(8)
 CHROMA(4)
 
